@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Strict by default: Swift 6 language mode comes with tools version 6.0; CI adds -warnings-as-errors.
+let package = Package(
+    name: "MatchConsole",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "match-console", targets: ["MatchConsole"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CNCurses",
+            path: "Sources/CNCurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "Domain"),
+        .target(name: "Persistence", dependencies: ["Domain", "CSQLite"]),
+        .target(name: "TUI", dependencies: ["Domain", "CNCurses"]),
+        .executableTarget(
+            name: "MatchConsole",
+            dependencies: ["Domain", "Persistence", "TUI"]
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Domain", "Persistence"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "CNCurses"]),
+        .testTarget(name: "CLITests", dependencies: ["MatchConsole"]),
+    ]
+)

@@ -1,0 +1,11 @@
+#ifndef MATCH_CONSOLE_CSQLITE_SHIM_H
+#define MATCH_CONSOLE_CSQLITE_SHIM_H
+
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a macro casting -1 to a function pointer, which Swift cannot import.
+static inline sqlite3_destructor_type csqlite_transient(void) {
+    return SQLITE_TRANSIENT;
+}
+
+#endif

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Semesters of the acting staff member's organization: create, read, edit, move through statuses.
+/// A semester of another organization is "not found", never returned.
+public struct SemesterService {
+    public static let defaultPageSize = 50
+    public static let maximumPageSize = 1000
+
+    private let store: any Store
+    private let now: @Sendable () -> Date
+
+    public init(store: any Store, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.now = now
+    }
+
+    public func create(_ draft: SemesterDraft, by staff: Staff) throws -> Semester {
+        try PermissionChecker.require(.manageSemesters, staff)
+        let draft = try draft.validated()
+        return try store.write { tx in
+            if try tx.semester(named: draft.name, organizationID: staff.organizationID) != nil {
+                throw DomainError.semesterNameTaken(name: draft.name)
+            }
+            return try tx.insertSemester(draft, organizationID: staff.organizationID, status: .draft,
+                                         createdBy: staff.id, at: now())
+        }
+    }
+
+    public func get(_ id: Semester.ID, by staff: Staff) throws -> Semester {
+        try PermissionChecker.require(.viewData, staff)
+        return try store.read { tx in try Self.existing(id, in: tx, for: staff) }
+    }
+
+    /// Finds a semester by exact name (case-insensitive) or, failing that, by numeric id.
+    public func find(_ reference: String, by staff: Staff) throws -> Semester {
+        try PermissionChecker.require(.viewData, staff)
+        return try store.read { tx in
+            if let semester = try tx.semester(named: reference.trimmingWhitespace(), organizationID: staff.organizationID) {
+                return semester
+            }
+            if let id = Semester.ID(reference), let semester = try tx.semester(id: id, organizationID: staff.organizationID) {
+                return semester
+            }
+            throw DomainError.notFound(kind: "semester", reference: "\"\(reference)\"")
+        }
+    }
+
+    public func list(status: SemesterStatus? = nil, skip: Int = 0, limit: Int = SemesterService.defaultPageSize,
+                     by staff: Staff) throws -> Page<Semester> {
+        try PermissionChecker.require(.viewData, staff)
+        guard skip >= 0 else { throw DomainError.invalidPage("skip must not be negative (got \(skip))") }
+        guard (1...Self.maximumPageSize).contains(limit) else {
+            throw DomainError.invalidPage("limit must be between 1 and \(Self.maximumPageSize) (got \(limit))")
+        }
+        return try store.read { tx in
+            Page(items: try tx.semesters(organizationID: staff.organizationID, status: status, skip: skip, limit: limit),
+                 skip: skip,
+                 total: try tx.semesterCount(organizationID: staff.organizationID, status: status))
+        }
+    }
+
+    public func update(_ id: Semester.ID, _ changes: SemesterChanges, by staff: Staff) throws -> Semester {
+        try PermissionChecker.require(.manageSemesters, staff)
+        guard !changes.isEmpty else { throw DomainError.nothingToChange }
+        return try store.write { tx in
+            var semester = try Self.existing(id, in: tx, for: staff)
+            guard semester.status != .closed else { throw DomainError.semesterClosed(name: semester.name) }
+            let draft = try changes.applied(to: semester.draft).validated()
+            if draft.name.lowercased() != semester.name.lowercased(),
+               try tx.semester(named: draft.name, organizationID: staff.organizationID) != nil {
+                throw DomainError.semesterNameTaken(name: draft.name)
+            }
+            let stats = try tx.semesterStats(semester: semester)
+            if draft.mentorQuota < stats.mentors {
+                throw DomainError.quotaBelowRegistered(what: "mentor", quota: draft.mentorQuota, registered: stats.mentors)
+            }
+            if draft.menteeQuota < stats.mentees {
+                throw DomainError.quotaBelowRegistered(what: "mentee", quota: draft.menteeQuota, registered: stats.mentees)
+            }
+            if let next = changes.status, next != semester.status {
+                guard semester.status.canMove(to: next) else {
+                    throw DomainError.illegalStatusChange(from: semester.status, to: next)
+                }
+                if next == .matched, stats.groups == 0 { throw DomainError.semesterHasNoGroups(name: semester.name) }
+                semester.status = next
+            }
+            semester.apply(draft)
+            semester.updatedAt = now()
+            try tx.updateSemester(semester)
+            return semester
+        }
+    }
+
+    public func stats(_ id: Semester.ID, by staff: Staff) throws -> SemesterStats {
+        try PermissionChecker.require(.viewData, staff)
+        return try store.read { tx in try tx.semesterStats(semester: try Self.existing(id, in: tx, for: staff)) }
+    }
+
+    private static func existing(_ id: Semester.ID, in tx: any StoreReader, for staff: Staff) throws -> Semester {
+        guard let semester = try tx.semester(id: id, organizationID: staff.organizationID) else {
+            throw DomainError.notFound(kind: "semester", reference: "#\(id)")
+        }
+        return semester
+    }
+}
+
+extension Semester {
+    mutating func apply(_ draft: SemesterDraft) {
+        name = draft.name
+        startDate = draft.startDate
+        endDate = draft.endDate
+        mentorQuota = draft.mentorQuota
+        menteeQuota = draft.menteeQuota
+        defaultMenteesPerMentor = draft.defaultMenteesPerMentor
+        rules = draft.rules
+    }
+}

@@ -1,0 +1,63 @@
+/// Every refusal the product's rules can produce, each with words a coordinator understands.
+/// Storage failures are not here: they come from the store as its own error type.
+public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(kind: String, reference: String)
+    case notPermitted(role: Role, permission: Permission)
+    case accountDisabled(email: String)
+
+    case semesterNameEmpty
+    case semesterNameTooLong(length: Int, limit: Int)
+    case semesterNameTaken(name: String)
+    case semesterNameHasControlCharacters
+    case invalidPage(String)
+    case semesterEndNotAfterStart(start: CalendarDate, end: CalendarDate)
+    case quotaTooSmall(what: String, value: Int)
+    case quotaBelowRegistered(what: String, quota: Int, registered: Int)
+    case menteesPerMentorOutOfRange(value: Int, range: ClosedRange<Int>)
+    case minimumScoreOutOfRange(value: Double)
+    case illegalStatusChange(from: SemesterStatus, to: SemesterStatus)
+    case semesterClosed(name: String)
+    case semesterHasNoGroups(name: String)
+    case nothingToChange
+
+    public var description: String {
+        switch self {
+        case let .notFound(kind, reference):
+            return "\(kind) \(reference) not found"
+        case let .notPermitted(role, permission):
+            return "not permitted: your role (\(role.rawValue)) may not \(permission.description)"
+        case let .accountDisabled(email):
+            return "the account \(email) is disabled"
+        case .semesterNameEmpty:
+            return "semester name must not be empty"
+        case let .semesterNameTooLong(length, limit):
+            return "semester name is \(length) characters long; the limit is \(limit)"
+        case let .semesterNameTaken(name):
+            return "a semester named \"\(name)\" already exists in this organization"
+        case .semesterNameHasControlCharacters:
+            return "semester name must not contain control characters such as tabs or line breaks"
+        case let .invalidPage(reason):
+            return "invalid page: \(reason)"
+        case let .semesterEndNotAfterStart(start, end):
+            return "end date \(end) must be after start date \(start)"
+        case let .quotaTooSmall(what, value):
+            return "\(what) quota must be at least 1 (got \(value))"
+        case let .quotaBelowRegistered(what, quota, registered):
+            return "\(what) quota \(quota) is below the \(registered) \(what)s already registered"
+        case let .menteesPerMentorOutOfRange(value, range):
+            return "mentees per mentor must be between \(range.lowerBound) and \(range.upperBound) (got \(value))"
+        case let .minimumScoreOutOfRange(value):
+            return "minimum score must be between 0 and 1 (got \(value))"
+        case let .illegalStatusChange(from, to):
+            let allowed = from.allowedNextStatuses.map(\.rawValue).joined(separator: ", ")
+            return "a \(from.rawValue) semester cannot become \(to.rawValue)"
+                + (allowed.isEmpty ? " (\(from.rawValue) is final)" : " (allowed: \(allowed))")
+        case let .semesterClosed(name):
+            return "semester \"\(name)\" is closed and can no longer be changed"
+        case let .semesterHasNoGroups(name):
+            return "semester \"\(name)\" has no match groups yet; run matching before marking it matched"
+        case .nothingToChange:
+            return "nothing to change: give at least one field to update"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Domain
+import Foundation
+
+/// Where a command writes: standard output for results, standard error for messages.
+struct Output: Sendable {
+    var writeOut: @Sendable (String) -> Void
+    var writeError: @Sendable (String) -> Void
+
+    static let standard = Output(
+        writeOut: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+        writeError: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+
+    func line(_ text: String = "") { writeOut(text) }
+
+    func error(_ text: String) { writeError(text) }
+
+    /// Scripts read these: snake_case keys, UTC timestamps, stable key order.
+    func json<T: Encodable>(_ value: T) throws {
+        writeOut(String(decoding: try Self.encoder.encode(value), as: UTF8.self))
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(UTCTimestamp.string(from: date))
+        }
+        return encoder
+    }()
+}
+
+/// Times are stored in UTC and shown to people in their local time.
+enum LocalTime {
+    static func string(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
+
+/// Plain columns for terminal listings; every column as wide as its widest cell.
+struct TextTable {
+    let headers: [String]
+    var rows: [[String]] = []
+
+    func render() -> [String] {
+        let all = [headers] + rows
+        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.indices.map { column in
+                column == row.count - 1 ? row[column] : row[column] + String(repeating: " ", count: widths[column] - row[column].count)
+            }.joined(separator: "  ")
+        }
+    }
+}
