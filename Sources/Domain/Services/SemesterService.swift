@@ -14,6 +14,7 @@ public struct SemesterService {
         self.now = now
     }
 
+    @discardableResult
     public func create(_ draft: SemesterDraft, by staff: Staff) throws -> Semester {
         try PermissionChecker.require(.manageSemesters, staff)
         let draft = try draft.validated()
@@ -59,6 +60,7 @@ public struct SemesterService {
         }
     }
 
+    @discardableResult
     public func update(_ id: Semester.ID, _ changes: SemesterChanges, by staff: Staff) throws -> Semester {
         try PermissionChecker.require(.manageSemesters, staff)
         guard !changes.isEmpty else { throw DomainError.nothingToChange }

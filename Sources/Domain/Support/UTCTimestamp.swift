@@ -4,7 +4,7 @@ import Foundation
 /// can compare and index them), readable in the `sqlite3` shell, and identical in logs.
 public enum UTCTimestamp {
     public static func string(from date: Date) -> String {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (days, millisecondOfDay) = floorDivide(totalMilliseconds, 86_400_000)
         let (year, month, day) = civilDate(fromDaysSinceEpoch: Int(days))
         let second = Int(millisecondOfDay / 1000)

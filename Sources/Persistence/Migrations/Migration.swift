@@ -18,14 +18,15 @@ enum Migrator {
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
 
-    static func migrate(_ connection: DatabaseConnection) throws {
-        guard try currentVersion(connection) != latestVersion else { return }
+    static func migrate(_ connection: DatabaseConnection, migrations: [Migration] = Migrator.migrations) throws {
+        let latest = migrations.last?.version ?? 0
+        guard try currentVersion(connection, latest: latest) != latest else { return }
         for migration in migrations {
             // Re-checked under the write lock: another process may have migrated in the meantime.
             try connection.write { tx in
                 let version = try userVersion(tx)
                 try refuseIfForeign(tx, version: version, path: connection.path)
-                try refuseIfTooNew(version: version, path: connection.path)
+                try refuseIfTooNew(version: version, latest: latest, path: connection.path)
                 guard version < migration.version else { return }
                 try migration.apply(tx)
                 try tx.execute("PRAGMA user_version = \(migration.version)")
@@ -35,11 +36,11 @@ enum Migrator {
     }
 
     /// The schema version, checking that the file is ours and not newer than this binary.
-    static func currentVersion(_ connection: DatabaseConnection) throws -> Int {
+    static func currentVersion(_ connection: DatabaseConnection, latest: Int = Migrator.latestVersion) throws -> Int {
         try connection.read { tx in
             let version = try userVersion(tx)
             try refuseIfForeign(tx, version: version, path: connection.path)
-            try refuseIfTooNew(version: version, path: connection.path)
+            try refuseIfTooNew(version: version, latest: latest, path: connection.path)
             return version
         }
     }
@@ -48,9 +49,9 @@ enum Migrator {
         try tx.queryFirst("PRAGMA user_version") { $0.int(0) } ?? 0
     }
 
-    private static func refuseIfTooNew(version: Int, path: String) throws {
-        if version > latestVersion {
-            throw DatabaseOpenError.schemaTooNew(path: path, found: version, supported: latestVersion)
+    private static func refuseIfTooNew(version: Int, latest: Int, path: String) throws {
+        if version > latest {
+            throw DatabaseOpenError.schemaTooNew(path: path, found: version, supported: latest)
         }
     }
 
