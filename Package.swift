@@ -30,6 +30,6 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Domain", "Persistence"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CNCurses"]),
-        .testTarget(name: "CLITests", dependencies: ["MatchConsole"]),
+        .testTarget(name: "CLITests", dependencies: ["MatchConsole", "Persistence"]),
     ]
 )

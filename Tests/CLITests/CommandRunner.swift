@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs the built `match-console` binary as a user would, with its own temporary data folder.
+struct CommandRunner {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let folder: URL
+    var databasePath: String { folder.appendingPathComponent("console.sqlite3").path }
+
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("mc-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["MATCH_CONSOLE_BINARY"] { return URL(fileURLWithPath: path) }
+        // swift test runs the test bundle from the same folder the executable is built into.
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("match-console")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return testBinary.deletingLastPathComponent().appendingPathComponent("match-console")
+    }
+
+    /// Runs with `--db` pointing at this runner's database unless `useDefaultDatabase` is set.
+    func run(_ arguments: [String], environment extra: [String: String] = [:], useDefaultDatabase: Bool = false) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = (useDefaultDatabase ? [] : ["--db", databasePath]) + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = folder.path
+        environment["XDG_DATA_HOME"] = folder.appendingPathComponent("data").path
+        environment["XDG_STATE_HOME"] = folder.appendingPathComponent("state").path
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and stall the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func json(_ arguments: [String]) throws -> Any {
+        let result = try run(arguments + ["--json"])
+        guard result.status == 0 else { throw CommandFailed(result: result) }
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    struct CommandFailed: Error, CustomStringConvertible {
+        let result: Result
+        var description: String { "exit \(result.status): \(result.stderr)" }
+    }
+}
