@@ -20,15 +20,23 @@ let package = Package(
             path: "Sources/CNCurses",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "Domain"),
+        .target(name: "Credentials", dependencies: ["Domain", "CCrypto"]),
         .target(name: "Persistence", dependencies: ["Domain", "CSQLite"]),
         .target(name: "TUI", dependencies: ["Domain", "CNCurses"]),
         .executableTarget(
             name: "MatchConsole",
-            dependencies: ["Domain", "Persistence", "TUI"]
+            dependencies: ["Domain", "Persistence", "Credentials", "TUI"]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Domain", "Persistence"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Domain", "Persistence", "Credentials"]),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CNCurses"]),
         .testTarget(name: "CLITests", dependencies: ["MatchConsole", "Persistence"]),
     ]

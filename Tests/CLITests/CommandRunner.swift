@@ -11,10 +11,23 @@ struct CommandRunner {
     let folder: URL
     var databasePath: String { folder.appendingPathComponent("console.sqlite3").path }
 
+    static let adminEmail = "ada@northwind.org"
+    static let adminPassword = "correct-horse-battery"
+
     init() {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("mc-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    /// A runner whose database has been set up with `init`, signed in as its admin by default.
+    static func initialized() throws -> CommandRunner {
+        let runner = CommandRunner()
+        let result = try runner.run(["init", "--org", "Northwind Mentoring", "--admin", adminEmail])
+        guard result.status == 0 else { throw CommandFailed(result: result) }
+        return runner
+    }
+
+    var logPath: String { folder.appendingPathComponent("state/match-console/console.log").path }
 
     func remove() {
         try? FileManager.default.removeItem(at: folder)
@@ -42,6 +55,9 @@ struct CommandRunner {
         environment["HOME"] = folder.path
         environment["XDG_DATA_HOME"] = folder.appendingPathComponent("data").path
         environment["XDG_STATE_HOME"] = folder.appendingPathComponent("state").path
+        environment["MATCH_CONSOLE_USER"] = Self.adminEmail
+        environment["MATCH_CONSOLE_PASSWORD"] = Self.adminPassword
+        environment["MATCH_CONSOLE_NEW_PASSWORD"] = nil
         environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()

@@ -9,7 +9,7 @@ struct SemesterCommandTests {
 
     @Test("create, list, show and stats speak JSON for scripts")
     func jsonRoundTrip() throws {
-        let cli = CommandRunner()
+        let cli = try CommandRunner.initialized()
         defer { cli.remove() }
         let created = try #require(try cli.json(Self.create + ["--exclude-same-department", "--min-score", "0.25"]) as? [String: Any])
         #expect(created["name"] as? String == "Fall 2026")
@@ -37,7 +37,7 @@ struct SemesterCommandTests {
 
     @Test("human output lists semesters as a table")
     func textOutput() throws {
-        let cli = CommandRunner()
+        let cli = try CommandRunner.initialized()
         defer { cli.remove() }
         #expect(try cli.run(["semester", "list"]).stdout.contains("No semesters yet"))
         let created = try cli.run(Self.create)
@@ -56,7 +56,7 @@ struct SemesterCommandTests {
         (["--mentees-per-mentor", "50"], "mentees per mentor must be between 1 and 20 (got 50)"),
     ])
     func domainErrors(override: [String], message: String) throws {
-        let cli = CommandRunner()
+        let cli = try CommandRunner.initialized()
         defer { cli.remove() }
         var arguments = Self.create
         for pair in stride(from: 0, to: override.count, by: 2) {
@@ -76,7 +76,7 @@ struct SemesterCommandTests {
 
     @Test("a duplicate name is refused with exit 1")
     func duplicate() throws {
-        let cli = CommandRunner()
+        let cli = try CommandRunner.initialized()
         defer { cli.remove() }
         _ = try cli.run(Self.create)
         let again = try cli.run(Self.create.map { $0 == "Fall 2026" ? "FALL 2026" : $0 })
@@ -97,7 +97,7 @@ struct SemesterCommandTests {
         (create.map { $0 == "2026-09-01" ? "2026-02-30" : $0 }, "--start: \"2026-02-30\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-01-15)"),
     ])
     func usageErrors(arguments: [String], message: String) throws {
-        let cli = CommandRunner()
+        let cli = try CommandRunner.initialized()
         defer { cli.remove() }
         let result = try cli.run(arguments)
         #expect(result.status == 2)
@@ -124,8 +124,9 @@ struct SemesterCommandTests {
     func defaultLocation() throws {
         let cli = CommandRunner()
         defer { cli.remove() }
-        let result = try cli.run(["semester", "list"], useDefaultDatabase: true)
+        let result = try cli.run(["init", "--org", "Northwind", "--admin", CommandRunner.adminEmail], useDefaultDatabase: true)
         #expect(result.status == 0)
+        #expect(try cli.run(["semester", "list"], useDefaultDatabase: true).status == 0)
         let path = cli.folder.appendingPathComponent("data/match-console/console.sqlite3").path
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -145,7 +146,7 @@ struct SemesterCommandTests {
 
     @Test("a database from a newer version is refused")
     func newerSchema() throws {
-        let cli = CommandRunner()
+        let cli = try CommandRunner.initialized()
         defer { cli.remove() }
         _ = try cli.run(["semester", "list"])
         try DatabaseConnection(path: cli.databasePath).executeOutsideTransaction("PRAGMA user_version = 42")
@@ -156,7 +157,7 @@ struct SemesterCommandTests {
 
     @Test("a database locked by another writer is reported after the busy timeout, with nothing half-written")
     func locked() throws {
-        let cli = CommandRunner()
+        let cli = try CommandRunner.initialized()
         defer { cli.remove() }
         _ = try cli.run(["semester", "list"])
         let holder = try DatabaseConnection(path: cli.databasePath)

@@ -8,7 +8,7 @@ import Synchronization
 final class Fixture {
     let database = TemporaryDatabase()
     let store: SQLiteStore
-    let admin: Staff, coordinator: Staff, viewer: Staff, outsider: Staff
+    let admin: Actor, coordinator: Actor, viewer: Actor, outsider: Actor
     /// A fixed clock that tests can move.
     let clock = ManualClock(Date(timeIntervalSince1970: 1_796_313_289))
     var now: Date {
@@ -19,7 +19,7 @@ final class Fixture {
     init() throws {
         store = try database.store()
         let at = clock.now
-        (admin, coordinator, viewer, outsider) = try store.write { tx in
+        let staff = try store.write { tx in
             let home = try tx.insertOrganization(name: "Northwind Mentoring", isOperator: true, quotas: .defaults, at: at)
             let other = try tx.insertOrganization(name: "Contoso Careers", isOperator: false, quotas: .defaults, at: at)
             return (try tx.insertStaff(organizationID: home.id, email: "ada@northwind.org", displayName: "Ada", role: .admin, at: at),
@@ -27,6 +27,8 @@ final class Fixture {
                     try tx.insertStaff(organizationID: home.id, email: "vi@northwind.org", displayName: "Vi", role: .viewer, at: at),
                     try tx.insertStaff(organizationID: other.id, email: "olga@contoso.com", displayName: "Olga", role: .admin, at: at))
         }
+        func actor(_ staff: Staff) -> Actor { Actor(staff: staff, correlationID: "test-\(staff.email)") }
+        (admin, coordinator, viewer, outsider) = (actor(staff.0), actor(staff.1), actor(staff.2), actor(staff.3))
     }
 
     var semesters: SemesterService {

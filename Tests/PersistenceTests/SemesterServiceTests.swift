@@ -10,7 +10,7 @@ struct SemesterServiceTests {
         let f = try Fixture()
         let created = try f.semesters.create(Fixture.draft(), by: f.coordinator)
         #expect(created.status == .draft)
-        #expect(created.createdBy == f.coordinator.id)
+        #expect(created.createdBy == f.coordinator.staff.id)
         #expect(created.createdAt == f.now)
         #expect(try f.semesters.get(created.id, by: f.viewer) == created)
         #expect(try f.semesters.find("spring 2027", by: f.viewer) == created)

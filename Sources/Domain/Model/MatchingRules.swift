@@ -1,4 +1,6 @@
 /// Per-semester hard rules the matching engine must respect.
+import Foundation
+
 public struct MatchingRules: Sendable, Hashable, Codable {
     /// Never pair a mentor and a mentee from the same department.
     public var excludeSameDepartment: Bool
@@ -17,6 +19,16 @@ public struct MatchingRules: Sendable, Hashable, Codable {
         self.requireSeniorMentor = requireSeniorMentor
         self.requireCommonLanguage = requireCommonLanguage
         self.minimumScore = minimumScore
+    }
+
+    /// The rules in words, e.g. "exclude same department, minimum score 0.30", or "none".
+    public var summary: String {
+        var parts: [String] = []
+        if excludeSameDepartment { parts.append("exclude same department") }
+        if requireSeniorMentor { parts.append("mentor more senior") }
+        if requireCommonLanguage { parts.append("common language") }
+        if let minimumScore { parts.append(String(format: "minimum score %.2f", minimumScore)) }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
     private enum CodingKeys: String, CodingKey {

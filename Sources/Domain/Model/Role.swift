@@ -29,6 +29,7 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case export
     case manageStaff
     case viewAuditLog
+    case manageOrganization
 
     /// Words for refusals: "your role (viewer) may not <description>".
     public var description: String {
@@ -41,6 +42,7 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
         case .export: return "export data"
         case .manageStaff: return "manage staff accounts"
         case .viewAuditLog: return "read the audit log"
+        case .manageOrganization: return "change organization settings such as quotas"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every refusal the product's rules can produce, each with words a coordinator understands.
 /// Storage failures are not here: they come from the store as its own error type.
 public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -19,6 +21,23 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     case semesterClosed(name: String)
     case semesterHasNoGroups(name: String)
     case nothingToChange
+
+    case notInitialized
+    case alreadyInitialized
+    case invalidCredentials
+    case accountLocked(minutesRemaining: Int)
+    case passwordTooShort(minimum: Int)
+    case passwordTooLong(maximum: Int)
+    case invalidEmail(String)
+    case emailTaken(String)
+    case displayNameInvalid(String)
+    case lastActiveAdmin(email: String)
+    case cannotDisableSelf
+    case organizationNameInvalid(String)
+    case organizationNameTaken(String)
+    case operatorOnly
+    case quotaExceeded(QuotaUsage)
+    case quotaLimitInvalid(name: String, value: Int)
 
     public var description: String {
         switch self {
@@ -58,6 +77,44 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
             return "semester \"\(name)\" has no match groups yet; run matching before marking it matched"
         case .nothingToChange:
             return "nothing to change: give at least one field to update"
+        case .notInitialized:
+            return "this database has no organization yet; run 'match-console init --org NAME --admin EMAIL' first"
+        case .alreadyInitialized:
+            return "this database is already set up; an operator admin can add organizations with 'match-console org create'"
+        case .invalidCredentials:
+            return "sign-in failed: unknown email or wrong password"
+        case let .accountLocked(minutes):
+            return "sign-in is locked after too many failed attempts; try again in \(minutes) minute\(minutes == 1 ? "" : "s")"
+        case let .passwordTooShort(minimum):
+            return "the password must be at least \(minimum) characters long"
+        case let .passwordTooLong(maximum):
+            return "the password must be at most \(maximum) characters long"
+        case let .invalidEmail(text):
+            return "\"\(text)\" is not an email address"
+        case let .emailTaken(email):
+            return "a staff account with the email \(email) already exists"
+        case let .displayNameInvalid(reason):
+            return "display name \(reason)"
+        case let .lastActiveAdmin(email):
+            return "\(email) is the organization's last active admin; make someone else an admin first"
+        case .cannotDisableSelf:
+            return "you cannot disable your own account"
+        case let .organizationNameInvalid(reason):
+            return "organization name \(reason)"
+        case let .organizationNameTaken(name):
+            return "an organization named \"\(name)\" already exists"
+        case .operatorOnly:
+            return "only admins of the operator organization may create or list organizations"
+        case let .quotaExceeded(usage):
+            var text = "quota reached: \(usage.name) are limited to \(usage.limit) \(usage.scope)"
+            if let next = usage.nextFreeAt {
+                text += "; the next one frees up at \(LocalTime.string(next))"
+            } else {
+                text += "; wait for one to finish"
+            }
+            return text
+        case let .quotaLimitInvalid(name, value):
+            return "\(name) must be between 0 and 10000 (got \(value))"
         }
     }
 }

@@ -5,6 +5,7 @@ import Persistence
 /// 2 for a wrong command line, 1 for everything refused or failed after that.
 enum ErrorReporter {
     struct Report {
+        /// What went wrong, without the "error: " that the terminal output puts before it.
         let message: String
         let exitCode: Int32
     }
@@ -13,18 +14,18 @@ enum ErrorReporter {
         switch error {
         case let usage as UsageError:
             let command = usage.command.isEmpty ? "" : " " + usage.command.joined(separator: " ")
-            return Report(message: "error: \(usage.message)\nRun 'match-console\(command) --help' for usage.", exitCode: 2)
+            return Report(message: "\(usage.message)\nRun 'match-console\(command) --help' for usage.", exitCode: 2)
         case let domain as DomainError:
-            return Report(message: "error: \(domain.description)", exitCode: 1)
+            return Report(message: "\(domain.description)", exitCode: 1)
         case let database as DatabaseError:
             let location = databasePath.map { "\($0): " } ?? ""
-            return Report(message: "error: \(location)\(database.userMessage)", exitCode: 1)
+            return Report(message: "\(location)\(database.userMessage)", exitCode: 1)
         case let open as DatabaseOpenError:
-            return Report(message: "error: \(open.description)", exitCode: 1)
+            return Report(message: "\(open.description)", exitCode: 1)
         case let failure as CommandFailure:
-            return Report(message: "error: \(failure.message)", exitCode: failure.exitCode)
+            return Report(message: "\(failure.message)", exitCode: failure.exitCode)
         default:
-            return Report(message: "error: \(error)", exitCode: 1)
+            return Report(message: "\(error)", exitCode: 1)
         }
     }
 }

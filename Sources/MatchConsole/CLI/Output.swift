@@ -31,17 +31,6 @@ struct Output: Sendable {
     }()
 }
 
-/// Times are stored in UTC and shown to people in their local time.
-enum LocalTime {
-    static func string(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
-}
-
 /// Plain columns for terminal listings; every column as wide as its widest cell.
 struct TextTable {
     let headers: [String]

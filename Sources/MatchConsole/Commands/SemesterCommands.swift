@@ -26,7 +26,7 @@ enum SemesterCommands {
             menteeQuota: try invocation.int("--mentee-quota")!,
             defaultMenteesPerMentor: try invocation.int("--mentees-per-mentor") ?? SemesterDraft.defaultMenteesPerMentor,
             rules: try RuleOptions.rules(from: invocation, startingFrom: .none))
-        let semester = try context.semesterService().create(draft, by: try context.actingStaff())
+        let semester = try context.semesterService().create(draft, by: try context.actor())
         if invocation.has("--json") {
             try context.output.json(semester)
         } else {
@@ -47,7 +47,7 @@ enum SemesterCommands {
             status: try invocation.choice("--status", of: SemesterStatus.self),
             skip: try invocation.int("--skip") ?? 0,
             limit: try invocation.int("--limit") ?? SemesterService.defaultPageSize,
-            by: try context.actingStaff())
+            by: try context.actor())
         if invocation.has("--json") {
             try context.output.json(SemesterPageJSON(page))
             return
@@ -71,7 +71,7 @@ enum SemesterCommands {
         ["semester", "show"], summary: "Show one semester's settings.",
         positionals: [semesterArgument], options: [json]
     ) { invocation, context in
-        let semester = try context.semesterService().find(invocation.positional(0), by: try context.actingStaff())
+        let semester = try context.semesterService().find(invocation.positional(0), by: try context.actor())
         if invocation.has("--json") {
             try context.output.json(semester)
         } else {
@@ -93,8 +93,8 @@ enum SemesterCommands {
         ] + RuleOptions.enabling + RuleOptions.disabling + [json]
     ) { invocation, context in
         let service = try context.semesterService()
-        let staff = try context.actingStaff()
-        let semester = try service.find(invocation.positional(0), by: staff)
+        let actor = try context.actor()
+        let semester = try service.find(invocation.positional(0), by: actor)
         let rules = try RuleOptions.rules(from: invocation, startingFrom: semester.rules)
         let changes = SemesterChanges(
             name: invocation.string("--name"),
@@ -105,7 +105,7 @@ enum SemesterCommands {
             defaultMenteesPerMentor: try invocation.int("--mentees-per-mentor"),
             rules: rules == semester.rules ? nil : rules,
             status: try invocation.choice("--status", of: SemesterStatus.self))
-        let updated = try service.update(semester.id, changes, by: staff)
+        let updated = try service.update(semester.id, changes, by: actor)
         if invocation.has("--json") {
             try context.output.json(updated)
         } else {
@@ -118,9 +118,9 @@ enum SemesterCommands {
         positionals: [semesterArgument], options: [json]
     ) { invocation, context in
         let service = try context.semesterService()
-        let staff = try context.actingStaff()
-        let semester = try service.find(invocation.positional(0), by: staff)
-        let stats = try service.stats(semester.id, by: staff)
+        let actor = try context.actor()
+        let semester = try service.find(invocation.positional(0), by: actor)
+        let stats = try service.stats(semester.id, by: actor)
         if invocation.has("--json") {
             try context.output.json(stats)
         } else {

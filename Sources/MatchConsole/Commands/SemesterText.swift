@@ -9,7 +9,7 @@ enum SemesterText {
             "  Mentor quota        \(semester.mentorQuota)",
             "  Mentee quota        \(semester.menteeQuota)",
             "  Mentees per mentor  \(semester.defaultMenteesPerMentor) (for mentors who state no capacity)",
-            "  Matching rules      \(rules(semester.rules))",
+            "  Matching rules      \(semester.rules.summary)",
             "  Next statuses       \(nextStatuses(semester.status))",
             "  Created             \(LocalTime.string(semester.createdAt))",
             "  Updated             \(LocalTime.string(semester.updatedAt))",
@@ -26,15 +26,6 @@ enum SemesterText {
             "  Avg compatibility   \(number(stats.averageCompatibility))",
             "  Feedback            \(stats.feedbackCount) (average rating \(number(stats.averageRating)))",
         ]
-    }
-
-    static func rules(_ rules: MatchingRules) -> String {
-        var parts: [String] = []
-        if rules.excludeSameDepartment { parts.append("exclude same department") }
-        if rules.requireSeniorMentor { parts.append("mentor more senior") }
-        if rules.requireCommonLanguage { parts.append("common language") }
-        if let minimum = rules.minimumScore { parts.append("minimum score \(number(minimum))") }
-        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
     private static func nextStatuses(_ status: SemesterStatus) -> String {

@@ -22,11 +22,18 @@ enum SchemaVersion1 {
         password_hash BLOB,
         password_salt BLOB,
         password_iterations INTEGER,
-        failed_logins INTEGER NOT NULL DEFAULT 0,
-        locked_until TEXT,
         created_at TEXT NOT NULL
     );
     CREATE INDEX staff_by_organization ON staff(organization_id);
+
+    -- Failed sign-ins per email, kept whether or not an account has that email, so that a lockout
+    -- reveals nothing about which emails exist.
+    CREATE TABLE sign_in_failures (
+        email TEXT PRIMARY KEY COLLATE NOCASE,
+        failures INTEGER NOT NULL,
+        last_failure_at TEXT NOT NULL,
+        locked_until TEXT
+    );
 
     CREATE TABLE semesters (
         id INTEGER PRIMARY KEY,

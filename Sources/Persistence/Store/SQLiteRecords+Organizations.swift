@@ -10,6 +10,21 @@ extension SQLiteRecords: OrganizationReading, OrganizationWriting {
         try tx.queryFirst("SELECT \(Self.columns) FROM organizations WHERE id = ?", id, map: Self.organization)
     }
 
+    func organization(named name: String) throws -> Organization? {
+        try tx.queryFirst("SELECT \(Self.columns) FROM organizations WHERE name = ?", name, map: Self.organization)
+    }
+
+    func organizationCount() throws -> Int {
+        try tx.queryFirst("SELECT count(*) FROM organizations") { $0.int(0) } ?? 0
+    }
+
+    func updateQuotas(_ quotas: UsageQuotas, organizationID: Organization.ID) throws {
+        try tx.execute("""
+            UPDATE organizations SET quota_uploads_per_day = ?, quota_jobs_per_day = ?, quota_concurrent_jobs = ?
+            WHERE id = ?
+            """, quotas.uploadsPerUserPerDay, quotas.jobsPerUserPerDay, quotas.concurrentJobsPerOrganization, organizationID)
+    }
+
     func organizations() throws -> [Organization] {
         try tx.query("SELECT \(Self.columns) FROM organizations ORDER BY id", map: Self.organization)
     }
