@@ -1,4 +1,5 @@
 import Domain
+import Credentials
 import Foundation
 import Synchronization
 @testable import Persistence
@@ -33,6 +34,28 @@ final class Fixture {
 
     var semesters: SemesterService {
         SemesterService(store: store, now: { [clock] in clock.now })
+    }
+
+    let hasher = PBKDF2PasswordHasher()
+    static let password = "fixture-password-1"
+
+    var auth: AuthService { AuthService(store: store, hasher: hasher, now: { [clock] in clock.now }) }
+    var staffService: StaffService { StaffService(store: store, hasher: hasher, now: { [clock] in clock.now }) }
+    var organizations: OrganizationService { OrganizationService(store: store, hasher: hasher, now: { [clock] in clock.now }) }
+    var quotas: QuotaService { QuotaService(store: store, now: { [clock] in clock.now }) }
+    var audit: AuditService { AuditService(store: store, now: { [clock] in clock.now }) }
+
+    /// Gives each fixture account the shared test password, so they can sign in.
+    func setPasswords() throws {
+        let credential = try PasswordCredential.make(password: Self.password, hasher: hasher)
+        try store.write { tx in
+            for actor in [admin, coordinator, viewer, outsider] { try tx.setCredential(credential, staffID: actor.staff.id) }
+        }
+    }
+
+    func auditActions(_ actor: Actor) throws -> [String] {
+        try store.read { try $0.auditEntries(organizationID: actor.organizationID, includeUnscoped: false, since: nil, limit: 1000) }
+            .map(\.action)
     }
 
     static func draft(_ name: String = "Spring 2027", mentors: Int = 10, mentees: Int = 30) -> SemesterDraft {

@@ -7,7 +7,7 @@ public struct AuditService {
     private let store: any Store
     private let now: @Sendable () -> Date
 
-    public init(store: any Store, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any Store, now: @escaping @Sendable () -> Date = { UTCTimestamp.now() }) {
         self.store = store
         self.now = now
     }

@@ -9,7 +9,7 @@ public struct AuthService {
     private let now: @Sendable () -> Date
 
     public init(store: any Store, hasher: any PasswordHasher, log: any EventLog = DiscardingEventLog(),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { UTCTimestamp.now() }) {
         self.store = store
         self.hasher = hasher
         self.log = log

@@ -7,7 +7,7 @@ public struct OrganizationService {
     private let hasher: any PasswordHasher
     private let now: @Sendable () -> Date
 
-    public init(store: any Store, hasher: any PasswordHasher, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any Store, hasher: any PasswordHasher, now: @escaping @Sendable () -> Date = { UTCTimestamp.now() }) {
         self.store = store
         self.hasher = hasher
         self.now = now

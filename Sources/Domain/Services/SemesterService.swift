@@ -9,7 +9,7 @@ public struct SemesterService {
     private let store: any Store
     private let now: @Sendable () -> Date
 
-    public init(store: any Store, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any Store, now: @escaping @Sendable () -> Date = { UTCTimestamp.now() }) {
         self.store = store
         self.now = now
     }
@@ -70,6 +70,7 @@ public struct SemesterService {
         guard !changes.isEmpty else { throw DomainError.nothingToChange }
         return try store.write { tx in
             var semester = try Self.existing(id, in: tx, for: actor)
+            let before = semester
             guard semester.status != .closed else { throw DomainError.semesterClosed(name: semester.name) }
             let draft = try changes.applied(to: semester.draft).validated()
             if draft.name.lowercased() != semester.name.lowercased(),
@@ -90,7 +91,6 @@ public struct SemesterService {
                 if next == .matched, stats.groups == 0 { throw DomainError.semesterHasNoGroups(name: semester.name) }
                 semester.status = next
             }
-            let before = semester
             semester.apply(draft)
             semester.updatedAt = now()
             try tx.updateSemester(semester)

@@ -3,6 +3,12 @@ import Foundation
 /// Instants as fixed-width UTC text, `2026-12-03T15:54:49.123Z`: sortable as plain strings (so SQL
 /// can compare and index them), readable in the `sqlite3` shell, and identical in logs.
 public enum UTCTimestamp {
+    /// The current time at the precision it is stored with, so a value read back from the
+    /// database equals the one that was written.
+    public static func now() -> Date {
+        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
     public static func string(from date: Date) -> String {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (days, millisecondOfDay) = floorDivide(totalMilliseconds, 86_400_000)
