@@ -47,7 +47,8 @@ struct CommandRunner {
     }
 
     /// Runs with `--db` pointing at this runner's database unless `useDefaultDatabase` is set.
-    func run(_ arguments: [String], environment extra: [String: String] = [:], useDefaultDatabase: Bool = false) throws -> Result {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], unsetting: [String] = [],
+             useDefaultDatabase: Bool = false) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = (useDefaultDatabase ? [] : ["--db", databasePath]) + arguments
@@ -59,6 +60,7 @@ struct CommandRunner {
         environment["MATCH_CONSOLE_PASSWORD"] = Self.adminPassword
         environment["MATCH_CONSOLE_NEW_PASSWORD"] = nil
         environment.merge(extra) { $1 }
+        for name in unsetting { environment[name] = nil }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
