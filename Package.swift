@@ -34,7 +34,7 @@ let package = Package(
             name: "MatchConsole",
             dependencies: ["Domain", "Persistence", "Credentials", "TUI"]
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["CSVCorpus"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Domain", "Persistence", "Credentials"]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CNCurses"]),

@@ -65,4 +65,5 @@ final class CommandContext {
     func organizationService() throws -> OrganizationService { OrganizationService(store: try store(), hasher: hasher) }
     func quotaService() throws -> QuotaService { QuotaService(store: try store()) }
     func auditService() throws -> AuditService { AuditService(store: try store()) }
+    func applicantService() throws -> ApplicantService { ApplicantService(store: try store()) }
 }

@@ -39,6 +39,11 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     case quotaExceeded(QuotaUsage)
     case quotaLimitInvalid(name: String, value: Int)
 
+    case invalidFile(String)
+    case importRefused(ImportReport)
+    case semesterNotAcceptingApplicants(name: String, status: SemesterStatus)
+    case applicantQuotaExceeded(role: ApplicantRole, resulting: Int, quota: Int)
+
     public var description: String {
         switch self {
         case let .notFound(kind, reference):
@@ -113,6 +118,15 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
                 text += "; wait for one to finish"
             }
             return text
+        case let .invalidFile(reason):
+            return "cannot read the file: \(reason)"
+        case let .importRefused(report):
+            let count = report.problems.count
+            return "nothing was imported: \(count) problem\(count == 1 ? "" : "s") in the file (use --skip-invalid to import the valid rows)"
+        case let .semesterNotAcceptingApplicants(name, status):
+            return "semester \"\(name)\" is \(status.rawValue); applicants can be changed only while it is draft or open"
+        case let .applicantQuotaExceeded(role, resulting, quota):
+            return "the import would bring the semester to \(resulting) \(role.rawValue)s, \(resulting - quota) over its quota of \(quota)"
         case let .quotaLimitInvalid(name, value):
             return "\(name) must be between 0 and 10000 (got \(value))"
         }

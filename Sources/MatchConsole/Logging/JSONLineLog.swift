@@ -27,38 +27,19 @@ final class JSONLineLog: EventLog {
 
     static func line(for event: LogEvent, at date: Date) -> String {
         var pairs: [(String, String)] = [
-            ("ts", quoted(UTCTimestamp.string(from: date))),
-            ("level", quoted(event.level.rawValue)),
-            ("correlation_id", event.correlationID.map(quoted) ?? "null"),
-            ("event", quoted(event.event)),
+            ("ts", JSONText.quoted(UTCTimestamp.string(from: date))),
+            ("level", JSONText.quoted(event.level.rawValue)),
+            ("correlation_id", event.correlationID.map(JSONText.quoted) ?? "null"),
+            ("event", JSONText.quoted(event.event)),
         ]
-        if let email = event.staffEmail { pairs.append(("staff_email", quoted(email))) }
+        if let email = event.staffEmail { pairs.append(("staff_email", JSONText.quoted(email))) }
         if let organization = event.organizationID { pairs.append(("organization_id", String(organization))) }
         if let duration = event.durationMilliseconds { pairs.append(("duration_ms", String(format: "%.1f", duration))) }
-        if let outcome = event.outcome { pairs.append(("outcome", quoted(outcome))) }
-        if let type = event.errorType { pairs.append(("error_type", quoted(type))) }
-        if let message = event.errorMessage { pairs.append(("error_message", quoted(message))) }
-        for key in event.fields.keys.sorted() { pairs.append((key, quoted(event.fields[key]!))) }
-        return "{" + pairs.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}\n"
-    }
-
-    /// A JSON string literal; control characters are escaped so one event is always one line.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        if let outcome = event.outcome { pairs.append(("outcome", JSONText.quoted(outcome))) }
+        if let type = event.errorType { pairs.append(("error_type", JSONText.quoted(type))) }
+        if let message = event.errorMessage { pairs.append(("error_message", JSONText.quoted(message))) }
+        for key in event.fields.keys.sorted() { pairs.append((key, JSONText.quoted(event.fields[key]!))) }
+        return "{" + pairs.map { "\(JSONText.quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}\n"
     }
 
     private func append(_ line: String) {

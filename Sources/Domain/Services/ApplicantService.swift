@@ -1,0 +1,165 @@
+import Foundation
+
+/// Applicants of a semester: upload from CSV (preview, all-or-nothing or skip-invalid, idempotent
+/// re-upload by email), list, remove.
+public struct ApplicantService {
+    public static let sampleSize = 5
+
+    private let store: any Store
+    private let now: @Sendable () -> Date
+
+    public init(store: any Store, now: @escaping @Sendable () -> Date = { UTCTimestamp.now() }) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Reads and checks the file against the semester without writing anything.
+    public func preview(semesterID: Semester.ID, file: [UInt8], by actor: Actor) throws -> ImportReport {
+        try PermissionChecker.require(.uploadApplicants, actor.staff)
+        let (table, outcome) = try Self.read(file)
+        return try store.read { tx in
+            let semester = try Self.semester(semesterID, tx, actor)
+            let (valid, initialProblems) = try Self.checkAgainstSemester(outcome, semester, tx)
+            var problems = initialProblems
+            let diff = try tx.applicantDiff(valid, semesterID: semester.id)
+            problems += try Self.quotaProblems(adding: valid, semester, tx)
+            return Self.report(table, outcome, valid: valid, problems: problems, diff: diff, skipped: 0, applied: false)
+        }
+    }
+
+    /// Imports the file in one transaction. With problems, nothing is written unless
+    /// `skipInvalid` is set, in which case the valid rows are imported and the others reported.
+    public func importFile(semesterID: Semester.ID, file: [UInt8], skipInvalid: Bool, by actor: Actor) throws -> ImportReport {
+        try PermissionChecker.require(.uploadApplicants, actor.staff)
+        let (table, outcome) = try Self.read(file)
+        let at = now()
+        return try store.write { tx in
+            let semester = try Self.semester(semesterID, tx, actor)
+            let (valid, problems) = try Self.checkAgainstSemester(outcome, semester, tx)
+            if !problems.isEmpty && !skipInvalid {
+                let diff = try tx.applicantDiff(valid, semesterID: semester.id)
+                throw DomainError.importRefused(Self.report(table, outcome, valid: valid, problems: problems, diff: diff,
+                                                            skipped: 0, applied: false))
+            }
+            let diff = try tx.upsertApplicants(valid, semesterID: semester.id, at: at)
+            if let excess = try Self.quotaExcess(semester, tx) { throw excess }
+            try QuotaService.consume(.upload, by: actor, in: tx, at: at)
+            let skipped = Set(problems.map(\.line)).count
+            try tx.appendAudit(.by(actor, "applicants.imported", target: ("semester", String(semester.id)), details: [
+                "created": String(diff.created), "updated": String(diff.updated), "unchanged": String(diff.unchanged),
+                "skipped": String(skipped), "rows": String(table.records.count),
+            ], at: at))
+            return Self.report(table, outcome, valid: valid, problems: problems, diff: diff, skipped: skipped, applied: true)
+        }
+    }
+
+    public func list(semesterID: Semester.ID, filter: ApplicantFilter = ApplicantFilter(), skip: Int = 0,
+                     limit: Int = SemesterService.maximumPageSize, by actor: Actor) throws -> Page<Applicant> {
+        try PermissionChecker.require(.viewData, actor.staff)
+        guard skip >= 0, (1...100_000).contains(limit) else {
+            throw DomainError.invalidPage("skip must be ≥ 0 and limit between 1 and 100000")
+        }
+        return try store.read { tx in
+            let semester = try Self.semester(semesterID, tx, actor)
+            return Page(items: try tx.applicants(semesterID: semester.id, filter: filter, skip: skip, limit: limit), skip: skip,
+                        total: try tx.applicantCount(semesterID: semester.id, filter: filter))
+        }
+    }
+
+    public func remove(semesterID: Semester.ID, email: String, by actor: Actor) throws {
+        try PermissionChecker.require(.uploadApplicants, actor.staff)
+        let at = now()
+        try store.write { tx in
+            let semester = try Self.semester(semesterID, tx, actor)
+            try Self.requireAcceptingApplicants(semester)
+            guard let applicant = try tx.applicant(semesterID: semester.id, email: EmailAddress.normalized(email)) else {
+                throw DomainError.notFound(kind: "applicant", reference: EmailAddress.normalized(email))
+            }
+            try tx.deleteApplicant(id: applicant.id)
+            try tx.appendAudit(.by(actor, "applicants.removed", target: ("semester", String(semester.id)),
+                                   details: ["email": applicant.email, "role": applicant.role.rawValue], at: at))
+        }
+    }
+
+    private static func read(_ file: [UInt8]) throws -> (CSVTable, ApplicantRowValidator.Outcome) {
+        let table: CSVTable
+        do {
+            table = try CSVReader.read(file)
+        } catch let error as CSVError {
+            throw DomainError.invalidFile(error.description)
+        }
+        return (table, try ApplicantRowValidator.validate(table))
+    }
+
+    private static func semester(_ id: Semester.ID, _ tx: any StoreReader, _ actor: Actor) throws -> Semester {
+        guard let semester = try tx.semester(id: id, organizationID: actor.organizationID) else {
+            throw DomainError.notFound(kind: "semester", reference: "#\(id)")
+        }
+        return semester
+    }
+
+    private static func requireAcceptingApplicants(_ semester: Semester) throws {
+        guard semester.status == .draft || semester.status == .open else {
+            throw DomainError.semesterNotAcceptingApplicants(name: semester.name, status: semester.status)
+        }
+    }
+
+    /// Adds the problems only the database can reveal: an email registered under the other role.
+    private static func checkAgainstSemester(_ outcome: ApplicantRowValidator.Outcome, _ semester: Semester,
+                                             _ tx: any StoreReader) throws -> ([ApplicantDraft], [RowError]) {
+        try requireAcceptingApplicants(semester)
+        let roles = try tx.applicantRoles(semesterID: semester.id)
+        let roleHeader = outcome.mappings.first { $0.column == .role }?.header ?? "role"
+        var problems = outcome.errors
+        var valid: [ApplicantDraft] = []
+        valid.reserveCapacity(outcome.drafts.count)
+        for draft in outcome.drafts {
+            if let registered = roles[draft.email], registered != draft.role {
+                problems.append(RowError(line: draft.line, column: roleHeader,
+                                         message: "\(draft.email) is already registered in this semester as a \(registered.rawValue)"))
+            } else {
+                valid.append(draft)
+            }
+        }
+        problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+        return (valid, problems)
+    }
+
+    /// For a preview: the quota overrun an import would cause, as file-level problems.
+    private static func quotaProblems(adding drafts: [ApplicantDraft], _ semester: Semester,
+                                      _ tx: any StoreReader) throws -> [RowError] {
+        let roles = try tx.applicantRoles(semesterID: semester.id)
+        var counts: [ApplicantRole: Int] = [:]
+        for role in roles.values { counts[role, default: 0] += 1 }
+        for draft in drafts where roles[draft.email] == nil { counts[draft.role, default: 0] += 1 }
+        return quotaErrors(counts, semester).map {
+            RowError(line: 0, column: nil, message: $0.description)
+        }
+    }
+
+    private static func quotaExcess(_ semester: Semester, _ tx: any StoreReader) throws -> DomainError? {
+        let stats = try tx.semesterStats(semester: semester)
+        return quotaErrors([.mentor: stats.mentors, .mentee: stats.mentees], semester).first
+    }
+
+    private static func quotaErrors(_ counts: [ApplicantRole: Int], _ semester: Semester) -> [DomainError] {
+        var errors: [DomainError] = []
+        if let mentors = counts[.mentor], mentors > semester.mentorQuota {
+            errors.append(.applicantQuotaExceeded(role: .mentor, resulting: mentors, quota: semester.mentorQuota))
+        }
+        if let mentees = counts[.mentee], mentees > semester.menteeQuota {
+            errors.append(.applicantQuotaExceeded(role: .mentee, resulting: mentees, quota: semester.menteeQuota))
+        }
+        return errors
+    }
+
+    private static func report(_ table: CSVTable, _ outcome: ApplicantRowValidator.Outcome, valid: [ApplicantDraft],
+                               problems: [RowError], diff: ApplicantDiff, skipped: Int, applied: Bool) -> ImportReport {
+        ImportReport(
+            encoding: table.encoding, delimiter: table.delimiter == "\t" ? "tab" : String(table.delimiter),
+            rows: table.records.count, mappings: outcome.mappings, warnings: table.warnings,
+            validMentors: valid.filter { $0.role == .mentor }.count, validMentees: valid.filter { $0.role == .mentee }.count,
+            created: diff.created, updated: diff.updated, unchanged: diff.unchanged, skipped: skipped,
+            problems: problems, sample: Array(valid.prefix(sampleSize)), applied: applied)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Which applicants a listing shows.
+public struct ApplicantFilter: Sendable, Hashable {
+    public var role: ApplicantRole?
+    /// Matched case-insensitively against name, email, field and interests.
+    public var search: String?
+
+    public init(role: ApplicantRole? = nil, search: String? = nil) {
+        self.role = role
+        self.search = search
+    }
+}
+
+public protocol ApplicantReading {
+    /// Ordered by role (mentors first), then name.
+    func applicants(semesterID: Semester.ID, filter: ApplicantFilter, skip: Int, limit: Int) throws -> [Applicant]
+    func applicantCount(semesterID: Semester.ID, filter: ApplicantFilter) throws -> Int
+    func applicant(semesterID: Semester.ID, email: String) throws -> Applicant?
+    /// Every registered email of the semester with its role.
+    func applicantRoles(semesterID: Semester.ID) throws -> [String: ApplicantRole]
+    /// What `upsertApplicants` would do with these drafts, without doing it.
+    func applicantDiff(_ drafts: [ApplicantDraft], semesterID: Semester.ID) throws -> ApplicantDiff
+}
+
+public protocol ApplicantWriting {
+    /// Inserts new emails, updates changed applicants, leaves identical ones alone.
+    func upsertApplicants(_ drafts: [ApplicantDraft], semesterID: Semester.ID, at: Date) throws -> ApplicantDiff
+    func deleteApplicant(id: Applicant.ID) throws
+}

@@ -1,0 +1,28 @@
+/// Hand-written JSON for the few hot or line-oriented places where `JSONEncoder` is too slow or
+/// cannot promise one line (log lines, applicant extras written 100,000 at a time).
+public enum JSONText {
+    /// A JSON string literal; control characters and line separators are escaped, so the result
+    /// never contains a line break.
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value):
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// `[{"name":…,"value":…},…]`, the stored form of an applicant's extra attributes.
+    public static func attributes(_ attributes: [ExtraAttribute]) -> String {
+        "[" + attributes.map { "{\"name\":\(quoted($0.name)),\"value\":\(quoted($0.value))}" }.joined(separator: ",") + "]"
+    }
+}
