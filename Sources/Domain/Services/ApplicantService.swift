@@ -29,6 +29,7 @@ public struct ApplicantService {
 
     /// Imports the file in one transaction. With problems, nothing is written unless
     /// `skipInvalid` is set, in which case the valid rows are imported and the others reported.
+    @discardableResult
     public func importFile(semesterID: Semester.ID, file: [UInt8], skipInvalid: Bool, by actor: Actor) throws -> ImportReport {
         try PermissionChecker.require(.uploadApplicants, actor.staff)
         let (table, outcome) = try Self.read(file)
