@@ -35,10 +35,13 @@ public enum ApplicantRowValidator {
 
     public static func validate(_ table: CSVTable) throws -> Outcome {
         let mappings = try mappings(for: table.header)
-        var position: [ApplicantColumn: Int] = [:]
-        for mapping in mappings { if let column = mapping.column { position[column] = mapping.index } }
+        // Indexed by the column's ordinal, not hashed: this runs for every cell of every row.
+        let columns = ApplicantColumn.allCases
+        var columnIndex = [Int?](repeating: nil, count: columns.count)
+        for mapping in mappings { if let column = mapping.column { columnIndex[columns.firstIndex(of: column)!] = mapping.index } }
+        let position = { (column: ApplicantColumn) -> Int? in columnIndex[columns.firstIndex(of: column)!] }
         let extras = mappings.filter { $0.column == nil }
-        let fieldSource = position[.field] ?? mappings.first { $0.alsoFills == .field }?.index
+        let fieldSource = position(.field) ?? mappings.first { $0.alsoFills == .field }?.index
 
         var drafts: [ApplicantDraft] = []
         var errors: [RowError] = []
@@ -48,11 +51,11 @@ public enum ApplicantRowValidator {
         for record in table.records {
             let fields = record.fields
             func value(_ column: ApplicantColumn) -> String {
-                guard let index = position[column], index < fields.count else { return "" }
+                guard let index = position(column), index < fields.count else { return "" }
                 return fields[index].trimmingWhitespace()
             }
             func header(_ column: ApplicantColumn) -> String {
-                position[column].map { table.header[$0] } ?? column.rawValue
+                position(column).map { table.header[$0] } ?? column.rawValue
             }
             var rowErrors: [RowError] = []
             func problem(_ column: ApplicantColumn?, _ message: String) {
@@ -79,7 +82,7 @@ public enum ApplicantRowValidator {
             if name.isEmpty {
                 name = [value(.firstName), value(.lastName)].filter { !$0.isEmpty }.joined(separator: " ")
             }
-            if name.isEmpty { problem(position[.name] != nil ? .name : .firstName, "missing name") }
+            if name.isEmpty { problem(position(.name) != nil ? .name : .firstName, "missing name") }
 
             let rawRole = value(.role)
             let role = ApplicantRole(rawValue: rawRole.lowercased())
@@ -103,7 +106,8 @@ public enum ApplicantRowValidator {
             let rawSeniority = value(.seniority)
             if !rawSeniority.isEmpty {
                 // Semicolon-separated files from European spreadsheets write decimal commas.
-                if let number = Double(rawSeniority.replacingOccurrences(of: ",", with: ".")), number.isFinite, number >= 0 {
+                let decimal = rawSeniority.contains(",") ? rawSeniority.replacingOccurrences(of: ",", with: ".") : rawSeniority
+                if let number = Double(decimal), number.isFinite, number >= 0 {
                     seniority = number
                 } else {
                     problem(.seniority, "\"\(rawSeniority)\" is not a number")

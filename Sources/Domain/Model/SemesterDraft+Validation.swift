@@ -26,6 +26,10 @@ extension SemesterDraft {
 extension String {
     /// Leading and trailing Unicode white space and newlines removed.
     public func trimmingWhitespace() -> String {
+        // Most values need no trimming: an ASCII non-space at both ends settles it without decoding.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

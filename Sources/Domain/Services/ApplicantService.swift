@@ -19,10 +19,11 @@ public struct ApplicantService {
         let (table, outcome) = try Self.read(file)
         return try store.read { tx in
             let semester = try Self.semester(semesterID, tx, actor)
-            let (valid, initialProblems) = try Self.checkAgainstSemester(outcome, semester, tx)
-            var problems = initialProblems
+            let (valid, initialProblems, registered) = try Self.checkAgainstSemester(outcome, semester, tx)
             let diff = try tx.applicantDiff(valid, semesterID: semester.id)
-            problems += try Self.quotaProblems(adding: valid, semester, tx)
+            let problems = initialProblems + Self.quotaErrors(Self.counts(registered, adding: valid), semester).map {
+                RowError(line: 0, column: nil, message: $0.description)
+            }
             return Self.report(table, outcome, valid: valid, problems: problems, diff: diff, skipped: 0, applied: false)
         }
     }
@@ -36,19 +37,19 @@ public struct ApplicantService {
         let at = now()
         return try store.write { tx in
             let semester = try Self.semester(semesterID, tx, actor)
-            let (valid, problems) = try Self.checkAgainstSemester(outcome, semester, tx)
+            let (valid, problems, registered) = try Self.checkAgainstSemester(outcome, semester, tx)
             if !problems.isEmpty && !skipInvalid {
                 let diff = try tx.applicantDiff(valid, semesterID: semester.id)
                 throw DomainError.importRefused(Self.report(table, outcome, valid: valid, problems: problems, diff: diff,
                                                             skipped: 0, applied: false))
             }
+            if let excess = Self.quotaErrors(Self.counts(registered, adding: valid), semester).first { throw excess }
             let diff = try tx.upsertApplicants(valid, semesterID: semester.id, at: at)
-            if let excess = try Self.quotaExcess(semester, tx) { throw excess }
             try QuotaService.consume(.upload, by: actor, in: tx, at: at)
             let skipped = Set(problems.map(\.line)).count
             try tx.appendAudit(.by(actor, "applicants.imported", target: ("semester", String(semester.id)), details: [
                 "created": String(diff.created), "updated": String(diff.updated), "unchanged": String(diff.unchanged),
-                "skipped": String(skipped), "rows": String(table.records.count),
+                "skipped": String(skipped), "rows": String(table.rows),
             ], at: at))
             return Self.report(table, outcome, valid: valid, problems: problems, diff: diff, skipped: skipped, applied: true)
         }
@@ -82,14 +83,24 @@ public struct ApplicantService {
         }
     }
 
-    private static func read(_ file: [UInt8]) throws -> (CSVTable, ApplicantRowValidator.Outcome) {
+    /// What the report needs of the parsed file, so its records can be freed once validated.
+    struct FileSummary {
+        let encoding: TextEncoding
+        let delimiter: Character
+        let rows: Int
+        let warnings: [String]
+    }
+
+    private static func read(_ file: [UInt8]) throws -> (FileSummary, ApplicantRowValidator.Outcome) {
         let table: CSVTable
         do {
             table = try CSVReader.read(file)
         } catch let error as CSVError {
             throw DomainError.invalidFile(error.description)
         }
-        return (table, try ApplicantRowValidator.validate(table))
+        let summary = FileSummary(encoding: table.encoding, delimiter: table.delimiter, rows: table.records.count,
+                                  warnings: table.warnings)
+        return (summary, try ApplicantRowValidator.validate(table))
     }
 
     private static func semester(_ id: Semester.ID, _ tx: any StoreReader, _ actor: Actor) throws -> Semester {
@@ -106,41 +117,34 @@ public struct ApplicantService {
     }
 
     /// Adds the problems only the database can reveal: an email registered under the other role.
-    private static func checkAgainstSemester(_ outcome: ApplicantRowValidator.Outcome, _ semester: Semester,
-                                             _ tx: any StoreReader) throws -> ([ApplicantDraft], [RowError]) {
+    /// Also returns what is registered, for the quota check.
+    private static func checkAgainstSemester(_ outcome: ApplicantRowValidator.Outcome, _ semester: Semester, _ tx: any StoreReader)
+        throws -> ([ApplicantDraft], [RowError], [String: ApplicantRole]) {
         try requireAcceptingApplicants(semester)
-        let roles = try tx.applicantRoles(semesterID: semester.id)
+        let registered = try tx.applicantRoles(semesterID: semester.id)
+        let conflicting = outcome.drafts.indices.filter { index in
+            registered[outcome.drafts[index].email].map { $0 != outcome.drafts[index].role } ?? false
+        }
+        guard !conflicting.isEmpty else { return (outcome.drafts, outcome.errors, registered) }
         let roleHeader = outcome.mappings.first { $0.column == .role }?.header ?? "role"
         var problems = outcome.errors
-        var valid: [ApplicantDraft] = []
-        valid.reserveCapacity(outcome.drafts.count)
-        for draft in outcome.drafts {
-            if let registered = roles[draft.email], registered != draft.role {
-                problems.append(RowError(line: draft.line, column: roleHeader,
-                                         message: "\(draft.email) is already registered in this semester as a \(registered.rawValue)"))
-            } else {
-                valid.append(draft)
-            }
+        for index in conflicting {
+            let draft = outcome.drafts[index]
+            problems.append(RowError(line: draft.line, column: roleHeader,
+                                     message: "\(draft.email) is already registered in this semester as a \(registered[draft.email]!.rawValue)"))
         }
         problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
-        return (valid, problems)
+        let excluded = Set(conflicting)
+        let valid = outcome.drafts.indices.filter { !excluded.contains($0) }.map { outcome.drafts[$0] }
+        return (valid, problems, registered)
     }
 
-    /// For a preview: the quota overrun an import would cause, as file-level problems.
-    private static func quotaProblems(adding drafts: [ApplicantDraft], _ semester: Semester,
-                                      _ tx: any StoreReader) throws -> [RowError] {
-        let roles = try tx.applicantRoles(semesterID: semester.id)
+    /// Applicants per role once `drafts` are added to what is registered.
+    private static func counts(_ registered: [String: ApplicantRole], adding drafts: [ApplicantDraft]) -> [ApplicantRole: Int] {
         var counts: [ApplicantRole: Int] = [:]
-        for role in roles.values { counts[role, default: 0] += 1 }
-        for draft in drafts where roles[draft.email] == nil { counts[draft.role, default: 0] += 1 }
-        return quotaErrors(counts, semester).map {
-            RowError(line: 0, column: nil, message: $0.description)
-        }
-    }
-
-    private static func quotaExcess(_ semester: Semester, _ tx: any StoreReader) throws -> DomainError? {
-        let stats = try tx.semesterStats(semester: semester)
-        return quotaErrors([.mentor: stats.mentors, .mentee: stats.mentees], semester).first
+        for role in registered.values { counts[role, default: 0] += 1 }
+        for draft in drafts where registered[draft.email] == nil { counts[draft.role, default: 0] += 1 }
+        return counts
     }
 
     private static func quotaErrors(_ counts: [ApplicantRole: Int], _ semester: Semester) -> [DomainError] {
@@ -154,11 +158,11 @@ public struct ApplicantService {
         return errors
     }
 
-    private static func report(_ table: CSVTable, _ outcome: ApplicantRowValidator.Outcome, valid: [ApplicantDraft],
+    private static func report(_ table: FileSummary, _ outcome: ApplicantRowValidator.Outcome, valid: [ApplicantDraft],
                                problems: [RowError], diff: ApplicantDiff, skipped: Int, applied: Bool) -> ImportReport {
         ImportReport(
             encoding: table.encoding, delimiter: table.delimiter == "\t" ? "tab" : String(table.delimiter),
-            rows: table.records.count, mappings: outcome.mappings, warnings: table.warnings,
+            rows: table.rows, mappings: outcome.mappings, warnings: table.warnings,
             validMentors: valid.filter { $0.role == .mentor }.count, validMentees: valid.filter { $0.role == .mentee }.count,
             created: diff.created, updated: diff.updated, unchanged: diff.unchanged, skipped: skipped,
             problems: problems, sample: Array(valid.prefix(sampleSize)), applied: applied)

@@ -4,6 +4,9 @@ public enum JSONText {
     /// A JSON string literal; control characters and line separators are escaped, so the result
     /// never contains a line break.
     public static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

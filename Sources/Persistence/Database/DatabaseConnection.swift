@@ -30,7 +30,9 @@ public final class DatabaseConnection {
             try Self.createPrivateFileIfMissing(path)
         }
         var connection: OpaquePointer?
-        let flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        // NOMUTEX: a connection is only ever used by the thread that opened it, so SQLite's own
+        // per-call locking would be pure overhead.
+        let flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let error = DatabaseError(connection: connection, code: code, sql: nil)

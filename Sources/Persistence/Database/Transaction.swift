@@ -47,10 +47,35 @@ public struct Transaction {
         try prepared.run(body)
     }
 
+    /// A statement to run many times in a loop, without looking it up by its text each time.
+    public func prepare(_ sql: String) throws -> PreparedQuery {
+        PreparedQuery(statement: try connection.statement(sql))
+    }
+
     public func executeScript(_ sql: String) throws {
         try connection.executeScript(sql)
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(connection.handle) }
     public var changes: Int { Int(sqlite3_changes(connection.handle)) }
+}
+
+/// A compiled statement held for a loop inside one transaction.
+public struct PreparedQuery {
+    let statement: PreparedStatement
+
+    public func execute(_ arguments: [SQLValue]) throws {
+        try statement.bind(arguments)
+        try statement.run { _ in }
+    }
+
+    /// The first row mapped, or nil when there is none.
+    public func first<T>(_ arguments: [SQLValue], map: (Row) throws -> T) throws -> T? {
+        try statement.bind(arguments)
+        var result: T?
+        try statement.run { row in
+            if result == nil { result = try map(row) }
+        }
+        return result
+    }
 }

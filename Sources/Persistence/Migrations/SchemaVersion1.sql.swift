@@ -76,7 +76,7 @@ enum SchemaVersion1 {
         updated_at TEXT NOT NULL,
         UNIQUE (semester_id, email)
     );
-    CREATE INDEX applicants_by_role ON applicants(semester_id, role);
+
 
     CREATE TABLE matching_jobs (
         id INTEGER PRIMARY KEY,

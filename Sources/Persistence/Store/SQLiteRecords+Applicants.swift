@@ -56,48 +56,80 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
         try tx.execute("DELETE FROM applicants WHERE id = ?", id)
     }
 
-    /// Compares each draft with the stored row of the same email; writes only when `date` is given.
+    /// Sorts drafts into new, changed and identical (by email); writes them only when `date` is given.
+    /// Writing is one upsert per row whose update fires only when a value differs, so SQLite itself
+    /// tells a change from a no-op and nothing is loaded but the semester's emails.
     private func merge(_ drafts: [ApplicantDraft], semesterID: Semester.ID, at date: Date?) throws -> ApplicantDiff {
-        var stored: [String: (id: Int64, values: [SQLValue])] = [:]
-        try tx.forEach("SELECT id, email, \(Self.contentColumns) FROM applicants WHERE semester_id = ?",
-                       arguments: [semesterID.sqlValue]) { row in
-            stored[row.string(1).lowercased()] = (row.int64(0), (2..<row.columnCount).map(row.value))
+        var registered: Set<String> = []
+        try tx.forEach("SELECT email FROM applicants WHERE semester_id = ?", arguments: [semesterID.sqlValue]) { row in
+            registered.insert(row.string(0).lowercased())
         }
-        let stamp = date.map(StoredValue.timestamp)
+        let stamp = date.map { SQLValue.text(StoredValue.timestamp($0)) }
+        let upsert = try tx.prepare("""
+            INSERT INTO applicants (semester_id, email, \(Self.contentColumns), created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (semester_id, email) DO UPDATE SET
+                name = excluded.name, role = excluded.role, field = excluded.field, seniority = excluded.seniority,
+                interests = excluded.interests, goals = excluded.goals, bio = excluded.bio,
+                availability = excluded.availability, languages = excluded.languages, timezone = excluded.timezone,
+                capacity = excluded.capacity, department = excluded.department, extra = excluded.extra,
+                updated_at = excluded.updated_at
+            WHERE (\(Self.contentColumns)) IS NOT (excluded.name, excluded.role, excluded.field,
+                excluded.seniority, excluded.interests, excluded.goals, excluded.bio, excluded.availability,
+                excluded.languages, excluded.timezone, excluded.capacity, excluded.department, excluded.extra)
+            """)
+        let compare = try tx.prepare("""
+            SELECT (\(Self.contentColumns)) IS NOT (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            FROM applicants WHERE semester_id = ? AND email = ?
+            """)
         var diff = ApplicantDiff()
-        for draft in drafts {
-            let values = Self.contentValues(draft)
-            guard let existing = stored[draft.email] else {
-                diff.created += 1
-                if let stamp {
-                    try tx.execute("""
-                        INSERT INTO applicants (semester_id, email, \(Self.contentColumns), created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [semesterID.sqlValue, draft.email.sqlValue] + values + [.text(stamp), .text(stamp)])
-                }
-                continue
-            }
-            if existing.values == values {
-                diff.unchanged += 1
-                continue
-            }
-            diff.updated += 1
+        var arguments: [SQLValue] = []
+        arguments.reserveCapacity(17)
+        for draft in drafts.sorted(by: { $0.email < $1.email }) {
+            let isNew = !registered.contains(draft.email)
+            arguments.removeAll(keepingCapacity: true)
             if let stamp {
-                try tx.execute("""
-                    UPDATE applicants SET name = ?, role = ?, field = ?, seniority = ?, interests = ?, goals = ?, bio = ?,
-                        availability = ?, languages = ?, timezone = ?, capacity = ?, department = ?, extra = ?, updated_at = ?
-                    WHERE id = ?
-                    """, arguments: values + [.text(stamp), .integer(existing.id)])
+                arguments.append(semesterID.sqlValue)
+                arguments.append(.text(draft.email))
+                Self.appendContentValues(draft, to: &arguments)
+                arguments.append(stamp)
+                arguments.append(stamp)
+                try upsert.execute(arguments)
+                if isNew {
+                    diff.created += 1
+                } else if tx.changes > 0 {
+                    diff.updated += 1
+                } else {
+                    diff.unchanged += 1
+                }
+            } else if isNew {
+                diff.created += 1
+            } else {
+                Self.appendContentValues(draft, to: &arguments)
+                arguments.append(semesterID.sqlValue)
+                arguments.append(.text(draft.email))
+                let differs = try compare.first(arguments) { $0.bool(0) } ?? true
+                if differs { diff.updated += 1 } else { diff.unchanged += 1 }
             }
         }
         return diff
     }
 
-    /// The draft as the values of `contentColumns`.
-    private static func contentValues(_ draft: ApplicantDraft) -> [SQLValue] {
-        [.text(draft.name), .text(draft.role.rawValue), .text(draft.field), draft.seniority.sqlValue,
-         .text(draft.interests), .text(draft.goals), .text(draft.bio), .text(draft.availability), .text(draft.languages),
-         .text(draft.timezone), draft.capacity.sqlValue, .text(draft.department), .text(JSONText.attributes(draft.extra))]
+    /// Appends the draft as the values of `contentColumns`, into a buffer reused across rows.
+    private static func appendContentValues(_ draft: ApplicantDraft, to values: inout [SQLValue]) {
+        values.append(.text(draft.name))
+        values.append(.text(draft.role.rawValue))
+        values.append(.text(draft.field))
+        values.append(draft.seniority.sqlValue)
+        values.append(.text(draft.interests))
+        values.append(.text(draft.goals))
+        values.append(.text(draft.bio))
+        values.append(.text(draft.availability))
+        values.append(.text(draft.languages))
+        values.append(.text(draft.timezone))
+        values.append(draft.capacity.sqlValue)
+        values.append(.text(draft.department))
+        values.append(.text(draft.extra.isEmpty ? "[]" : JSONText.attributes(draft.extra)))
     }
 
     private static func filterArguments(_ semesterID: Semester.ID, _ filter: ApplicantFilter) -> [SQLValue] {

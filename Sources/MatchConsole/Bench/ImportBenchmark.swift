@@ -1,0 +1,77 @@
+import Credentials
+import Domain
+import Foundation
+import Persistence
+
+/// `bench import`: applicant upload end to end (read the file, parse, validate, write in one
+/// transaction) against `sqlite3`'s own `.import` of the same file into a plain table.
+enum ImportBenchmark {
+    static let command = CommandSpec(
+        ["bench", "import"], summary: "Benchmark applicant upload against sqlite3's .import (use a release build).",
+        options: [
+            .value("--rows", "N", "applicant rows in the synthetic file (default 100000)"),
+            .value("--seed", "S", "random seed for the synthetic data (default 1)"),
+        ]
+    ) { invocation, context in
+        let rows = try invocation.int("--rows") ?? 100_000
+        guard rows >= 1 else { throw invocation.usage("--rows must be at least 1") }
+        var generator = SyntheticApplicants(seed: UInt64(try invocation.int("--seed") ?? 1))
+        let folder = try BenchmarkSupport.temporaryFolder("import")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("applicants.csv")
+        try generator.writeCSV(rows: rows, to: csv)
+        let bytes = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
+
+        let store = try SQLiteStore(path: folder.appendingPathComponent("console.sqlite3").path)
+        let actor = try AuthService(store: store, hasher: PBKDF2PasswordHasher())
+            .initialize(organizationName: "Bench", adminEmail: "bench@example.org", adminName: "Bench",
+                        password: "benchmark-password", correlationID: "bench")
+        _ = try QuotaService(store: store).setLimits(UsageQuotas(uploadsPerUserPerDay: 1000, jobsPerUserPerDay: 1000,
+                                                                 concurrentJobsPerOrganization: 5), by: actor)
+        let semester = try SemesterService(store: store).create(
+            SemesterDraft(name: "Bench", startDate: CalendarDate(year: 2026, month: 9, day: 1)!,
+                          endDate: CalendarDate(year: 2026, month: 12, day: 1)!, mentorQuota: rows, menteeQuota: rows), by: actor)
+        let service = ApplicantService(store: store)
+
+        var report: ImportReport?
+        let importSeconds = try BenchmarkSupport.seconds {
+            let file = try InputFile.read(csv.path, limit: CSVReader.maximumBytes)
+            report = try service.importFile(semesterID: semester.id, file: file, skipInvalid: false, by: actor)
+        }
+        var again: ImportReport?
+        let reimportSeconds = try BenchmarkSupport.seconds {
+            let file = try InputFile.read(csv.path, limit: CSVReader.maximumBytes)
+            again = try service.importFile(semesterID: semester.id, file: file, skipInvalid: false, by: actor)
+        }
+        let peak = BenchmarkSupport.peakResidentMegabytes
+
+        var sqliteSeconds: Double?
+        if let sqlite = BenchmarkSupport.which("sqlite3") {
+            let plain = folder.appendingPathComponent("plain.sqlite3").path
+            var status: Int32 = 0
+            sqliteSeconds = try BenchmarkSupport.seconds {
+                (status, _) = try BenchmarkSupport.run(sqlite, [plain, ".mode csv", ".import \(csv.path) applicants"])
+            }
+            if status != 0 { sqliteSeconds = nil }
+        }
+        try context.output.json(ImportFigures(
+            rows: rows, fileMegabytes: BenchmarkSupport.rounded(Double(bytes) / 1e6, 1),
+            created: report?.created ?? 0, importSeconds: BenchmarkSupport.rounded(importSeconds),
+            reimportUnchanged: again?.unchanged ?? 0, reimportSeconds: BenchmarkSupport.rounded(reimportSeconds),
+            sqlite3ImportSeconds: sqliteSeconds.map { BenchmarkSupport.rounded($0) },
+            ratioToSqlite3: sqliteSeconds.map { BenchmarkSupport.rounded(importSeconds / $0, 2) },
+            peakRSSMegabytes: BenchmarkSupport.rounded(peak, 1)))
+    }
+
+    struct ImportFigures: Encodable {
+        let rows: Int
+        let fileMegabytes: Double
+        let created: Int
+        let importSeconds: Double
+        let reimportUnchanged: Int
+        let reimportSeconds: Double
+        let sqlite3ImportSeconds: Double?
+        let ratioToSqlite3: Double?
+        let peakRSSMegabytes: Double
+    }
+}
