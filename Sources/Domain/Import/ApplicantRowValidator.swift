@@ -85,7 +85,7 @@ public enum ApplicantRowValidator {
             if name.isEmpty { problem(position(.name) != nil ? .name : .firstName, "missing name") }
 
             let rawRole = value(.role)
-            let role = ApplicantRole(rawValue: rawRole.lowercased())
+            let role = ApplicantRole(caseInsensitive: rawRole)
             if rawRole.isEmpty {
                 problem(.role, "missing role (mentor or mentee)")
             } else if role == nil {
@@ -106,7 +106,7 @@ public enum ApplicantRowValidator {
             let rawSeniority = value(.seniority)
             if !rawSeniority.isEmpty {
                 // Semicolon-separated files from European spreadsheets write decimal commas.
-                let decimal = rawSeniority.contains(",") ? rawSeniority.replacingOccurrences(of: ",", with: ".") : rawSeniority
+                let decimal = rawSeniority.utf8.contains(UInt8(ascii: ",")) ? rawSeniority.replacingOccurrences(of: ",", with: ".") : rawSeniority
                 if let number = Double(decimal), number.isFinite, number >= 0 {
                     seniority = number
                 } else {

@@ -3,6 +3,15 @@ import Foundation
 public enum ApplicantRole: String, Sendable, Hashable, Codable, CaseIterable {
     case mentor
     case mentee
+
+    /// "Mentor", "MENTEE", … as spreadsheets write them.
+    public init?(caseInsensitive text: String) {
+        let match = ApplicantRole.allCases.first { role in
+            role.rawValue.utf8.elementsEqual(text.utf8) { a, b in a == (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        }
+        guard let match else { return nil }
+        self = match
+    }
 }
 
 /// A column of the uploaded file that the console does not interpret, kept as the file said it.

@@ -5,7 +5,10 @@ public enum EmailAddress {
     public static let maximumLength = 254
 
     public static func normalized(_ text: String) -> String {
-        text.trimmingWhitespace().lowercased()
+        let trimmed = text.trimmingWhitespace()
+        // Most addresses are already lower-case ASCII; skip the copy `lowercased()` would make.
+        if !trimmed.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) { return trimmed }
+        return trimmed.lowercased()
     }
 
     /// One pass over the UTF-8 bytes: uploads check 100,000 of these at a time.

@@ -40,6 +40,12 @@ enum BenchmarkSupport {
         return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
     static func rounded(_ value: Double, _ places: Int = 3) -> Double {
         let scale = pow(10, Double(places))
         return (value * scale).rounded() / scale
