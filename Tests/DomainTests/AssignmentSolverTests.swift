@@ -39,19 +39,24 @@ struct AssignmentSolverTests {
         for seed in 0..<400 {
             let mentees = 1 + Int(seed % 7), mentors = 1 + Int(seed % 3)
             let problem = Self.random(mentees: mentees, mentors: mentors, seed: UInt64(seed), forbidden: Double(seed % 4) * 0.15)
-            let solution = try AssignmentSolver.solve(problem)
             let expected = Self.bruteForce(problem)
-            #expect(solution.matched == expected.matched, "seed \(seed)")
-            #expect(abs(solution.totalScore - expected.total) < 1e-9, "seed \(seed): \(solution.totalScore) vs \(expected.total)")
-            #expect(AssignmentCertificate.violations(of: solution, for: problem).isEmpty, "seed \(seed)")
+            // One candidate per mentee forces the repair rounds; the default searches the full matrix.
+            for candidates in [1, AssignmentSolver.defaultCandidates] {
+                let solution = try AssignmentSolver.solve(problem, candidatesPerMentee: candidates)
+                #expect(solution.matched == expected.matched, "seed \(seed), \(candidates) candidates")
+                #expect(abs(solution.totalScore - expected.total) < 1e-9, "seed \(seed): \(solution.totalScore) vs \(expected.total)")
+                #expect(AssignmentCertificate.violations(of: solution, for: problem).isEmpty, "seed \(seed), \(candidates) candidates")
+            }
         }
     }
 
     @Test("a larger instance is certified optimal and respects capacities and forbidden pairs")
     func certifiedLarge() throws {
         let problem = Self.random(mentees: 300, mentors: 80, seed: 42, forbidden: 0.3)
-        let solution = try AssignmentSolver.solve(problem)
+        let solution = try AssignmentSolver.solve(problem, candidatesPerMentee: 4)
         #expect(AssignmentCertificate.violations(of: solution, for: problem).isEmpty)
+        let dense = try AssignmentSolver.solve(problem, candidatesPerMentee: problem.mentors)
+        #expect(solution.matched == dense.matched && abs(solution.totalScore - dense.totalScore) < 1e-9)
         var load = Array(repeating: 0, count: problem.mentors)
         for (mentee, mentor) in solution.mentorOf.enumerated() {
             guard let mentor else { continue }

@@ -1,0 +1,87 @@
+import Dispatch
+import Domain
+import Foundation
+import Synchronization
+
+/// Score matrices for `bench assign`. Uniform: independent scores in 0…1. Clustered: (cos+1)/2
+/// between random 384-dimensional unit vectors drawn around 16 topic centres whose popularity is
+/// skewed, the way real interests bunch together.
+struct SyntheticScores {
+    static let dimension = 384
+    static let topics = 16
+
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+    }
+
+    private mutating func nextUniform() -> Double {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Double(state >> 11) / Double(1 << 53)
+    }
+
+    private mutating func nextGaussian() -> Double {
+        let u = max(nextUniform(), 1e-300), v = nextUniform()
+        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
+
+    mutating func uniform(mentees: Int, mentors: Int) -> [Double] {
+        (0..<(mentees * mentors)).map { _ in nextUniform() }
+    }
+
+    mutating func clustered(mentees: Int, mentors: Int) -> [Double] {
+        let centres = (0..<Self.topics).map { _ in normalized((0..<Self.dimension).map { _ in Float(nextGaussian()) }) }
+        // Topic k is chosen with weight 1/(k+1): a few popular topics, a long tail.
+        let weights = (0..<Self.topics).map { 1 / Double($0 + 1) }
+        let totalWeight = weights.reduce(0, +)
+        func vectors(_ count: Int) -> [Float] {
+            var result: [Float] = []
+            result.reserveCapacity(count * Self.dimension)
+            for _ in 0..<count {
+                var pick = nextUniform() * totalWeight, topic = 0
+                while topic < Self.topics - 1 && pick > weights[topic] { pick -= weights[topic]; topic += 1 }
+                let noisy = (0..<Self.dimension).map { centres[topic][$0] + Float(nextGaussian()) * 0.06 }
+                result += normalized(noisy)
+            }
+            return result
+        }
+        let menteeVectors = vectors(mentees), mentorVectors = vectors(mentors)
+        return Self.cosineScores(menteeVectors, mentorVectors, mentees: mentees, mentors: mentors)
+    }
+
+    /// (cos+1)/2 for every mentee × mentor pair, rows split across the cores.
+    static func cosineScores(_ a: [Float], _ b: [Float], mentees: Int, mentors: Int) -> [Double] {
+        let d = dimension
+        let result = Mutex([Double](repeating: 0, count: mentees * mentors))
+        let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let rows = stride(from: chunk, to: mentees, by: chunks)
+            var local: [(Int, [Double])] = []
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for row in rows {
+                        var scores = [Double](repeating: 0, count: mentors)
+                        for column in 0..<mentors {
+                            var sum: Float = 0
+                            for k in 0..<d { sum += a[row * d + k] * b[column * d + k] }
+                            scores[column] = Double((sum + 1) / 2)
+                        }
+                        local.append((row, scores))
+                    }
+                }
+            }
+            result.withLock { all in
+                for (row, scores) in local { all.replaceSubrange(row * mentors..<(row + 1) * mentors, with: scores) }
+            }
+        }
+        return result.withLock { $0 }
+    }
+
+    private func normalized(_ vector: [Float]) -> [Float] {
+        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return vector.map { $0 / max(norm, 1e-12) }
+    }
+}
