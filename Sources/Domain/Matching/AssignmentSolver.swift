@@ -85,8 +85,13 @@ public enum AssignmentSolver {
                 // Only the most attractive few per round: adding every violated arc would bring back
                 // whole rows of a dense matrix when a popular cluster must spill into another.
                 if found.count > arcsAddedPerRound {
-                    found.sort { $0.reduced < $1.reduced }
-                    found.removeLast(found.count - arcsAddedPerRound)
+                    var kept = Array(found.prefix(arcsAddedPerRound))
+                    for arc in found.dropFirst(arcsAddedPerRound) {
+                        if let worst = kept.indices.max(by: { kept[$0].reduced < kept[$1].reduced }), arc.reduced < kept[worst].reduced {
+                            kept[worst] = arc
+                        }
+                    }
+                    found = kept
                 }
                 for arc in graph.rows[mentee] { present[Int(arc.mentor)] = false }
                 if !found.isEmpty { missing.append((mentee, found.map { ($0.mentor, $0.score) })) }
@@ -105,9 +110,13 @@ struct SolverState {
     let unmatched: Int
     var mentorOf: [Int]           // per mentee: mentor node, or -1 before it is processed
     var members: [[Int]]          // per mentor node: its mentees
+    /// Potentials are stored relative to `shift`, which every node shares: after a search, all
+    /// nodes the search did not settle move by the same amount, so only the settled ones are
+    /// touched. Reduced costs never see the shift; `solution()` adds it back.
     var menteePotential: [Double]
     var mentorPotential: [Double]
     var sinkPotential: Double
+    var shift = 0.0
 
     var distance: [Double]
     var predecessor: [Int]
@@ -206,16 +215,15 @@ struct SolverState {
         }
         precondition(lastMentor >= 0, "the unmatched node always reaches the sink")
 
-        // Johnson update: nodes settled before the sink move by their distance, all others by the sink's.
-        // Untouched mentor nodes all move by the sink's distance, as does the sink: fold that into
-        // each potential lazily would need an offset; the direct loop is O(M) and cheap beside the search.
-        for node in 0...unmatched {
-            mentorPotential[node] += settled[node] ? distance[node] : sinkDistance
+        // Johnson update: nodes settled before the sink move by their distance, all others (and the
+        // sink) by the sink's, which goes into the shared shift.
+        for node in touched where settled[node] {
+            mentorPotential[node] += distance[node] - sinkDistance
         }
-        for mentee in 0..<problem.mentees where mentorOf[mentee] >= 0 || mentee == start {
-            menteePotential[mentee] += min(menteeDistance[mentee], sinkDistance)
+        for mentee in touchedMentees {
+            menteePotential[mentee] += min(menteeDistance[mentee], sinkDistance) - sinkDistance
         }
-        sinkPotential += sinkDistance
+        shift += sinkDistance
 
         // Walk the path back from the node that had room, reassigning each mentee on it.
         var node = lastMentor
@@ -242,8 +250,10 @@ struct SolverState {
             return node
         }
         return AssignmentSolution(mentorOf: mentorOf, matched: matched, totalScore: total,
-                                  menteePotentials: menteePotential, mentorPotentials: Array(mentorPotential[..<problem.mentors]),
-                                  unmatchedPotential: mentorPotential[unmatched], sinkPotential: sinkPotential, matchBonus: bonus)
+                                  menteePotentials: menteePotential.map { $0 + shift },
+                                  mentorPotentials: mentorPotential[..<problem.mentors].map { $0 + shift },
+                                  unmatchedPotential: mentorPotential[unmatched] + shift, sinkPotential: sinkPotential + shift,
+                                  matchBonus: bonus)
     }
 }
 
