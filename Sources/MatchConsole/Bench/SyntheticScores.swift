@@ -1,7 +1,6 @@
 import Dispatch
 import Domain
 import Foundation
-import Synchronization
 
 /// Score matrices for `bench assign`. Uniform: independent scores in 0…1. Clustered: (cos+1)/2
 /// between random 384-dimensional unit vectors drawn around 16 topic centres whose popularity is
@@ -32,7 +31,8 @@ struct SyntheticScores {
         (0..<(mentees * mentors)).map { _ in nextUniform() }
     }
 
-    mutating func clustered(mentees: Int, mentors: Int) -> [Double] {
+    /// Unit vectors for the mentees and the mentors, drawn around shared topic centres.
+    mutating func clusteredVectors(mentees: Int, mentors: Int) -> ([Float], [Float]) {
         let centres = (0..<Self.topics).map { _ in normalized((0..<Self.dimension).map { _ in Float(nextGaussian()) }) }
         // Topic k is chosen with weight 1/(k+1): a few popular topics, a long tail.
         let weights = (0..<Self.topics).map { 1 / Double($0 + 1) }
@@ -48,36 +48,12 @@ struct SyntheticScores {
             }
             return result
         }
-        let menteeVectors = vectors(mentees), mentorVectors = vectors(mentors)
-        return Self.cosineScores(menteeVectors, mentorVectors, mentees: mentees, mentors: mentors)
+        return (vectors(mentees), vectors(mentors))
     }
 
-    /// (cos+1)/2 for every mentee × mentor pair, rows split across the cores.
+    /// (cos+1)/2 for every mentee × mentor pair (the vectors are unit length).
     static func cosineScores(_ a: [Float], _ b: [Float], mentees: Int, mentors: Int) -> [Double] {
-        let d = dimension
-        let result = Mutex([Double](repeating: 0, count: mentees * mentors))
-        let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let rows = stride(from: chunk, to: mentees, by: chunks)
-            var local: [(Int, [Double])] = []
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    for row in rows {
-                        var scores = [Double](repeating: 0, count: mentors)
-                        for column in 0..<mentors {
-                            var sum: Float = 0
-                            for k in 0..<d { sum += a[row * d + k] * b[column * d + k] }
-                            scores[column] = Double((sum + 1) / 2)
-                        }
-                        local.append((row, scores))
-                    }
-                }
-            }
-            result.withLock { all in
-                for (row, scores) in local { all.replaceSubrange(row * mentors..<(row + 1) * mentors, with: scores) }
-            }
-        }
-        return result.withLock { $0 }
+        SimilarityMatrix.dotProducts(left: a, right: b, dimension: dimension) { Double(($0 + 1) / 2) }
     }
 
     private func normalized(_ vector: [Float]) -> [Float] {
