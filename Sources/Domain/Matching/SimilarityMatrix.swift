@@ -23,7 +23,7 @@ public enum SimilarityMatrix {
         // make the kernel wait on memory.
         let tile = max(4, 128 * 1024 / (padded * 4) / 4 * 4)
         result.withUnsafeMutableBufferPointer { output in
-            let output = UnsafeSendableBuffer(output)
+            let output = ParallelOutput(output)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let firstBlock = blocks * chunk / chunks, endBlock = blocks * (chunk + 1) / chunks
                 a.withUnsafeBufferPointer { a in
@@ -95,10 +95,4 @@ public enum SimilarityMatrix {
             column += 4
         }
     }
-}
-
-/// A buffer the parallel workers write disjoint rows of.
-private struct UnsafeSendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Double>
-    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
 }

@@ -1,0 +1,9 @@
+/// Turns texts into fixed-length unit vectors whose dot products measure similarity. The name is
+/// recorded with every job, so results say what produced them.
+public protocol Embedder: Sendable {
+    var name: String { get }
+    var dimension: Int { get }
+    /// One vector per text, concatenated: `texts.count × dimension` floats. Fitting statistics
+    /// (such as IDF weights) come from `texts` themselves.
+    func embed(_ texts: [String], isCancelled: () -> Bool, progress: (Int, Int) -> Void) throws -> [Float]
+}
