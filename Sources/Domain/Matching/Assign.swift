@@ -74,12 +74,13 @@ public enum Assign {
     /// The semester's hard rules. Unknown values never break a rule: a missing seniority or
     /// language list cannot prove the pair wrong.
     static func allowed(_ space: FeatureSpace, mentee: Int, mentor: Int, rules: MatchingRules) -> Bool {
-        let a = space.mentees[mentee], b = space.mentors[mentor]
-        if a.email.lowercased() == b.email.lowercased() { return false }
-        if rules.excludeSameDepartment, !a.department.isEmpty, a.department == b.department { return false }
-        if rules.requireSeniorMentor, let x = a.seniority, let y = b.seniority, y <= x { return false }
-        if rules.requireCommonLanguage, !a.languages.isEmpty, !b.languages.isEmpty,
-           !space.sharesLanguage(mentee: mentee, mentor: mentor) { return false }
+        if space.emails.mentees[mentee] == space.emails.mentors[mentor] { return false }
+        if rules.excludeSameDepartment, space.departmentIDs.mentees[mentee] >= 0,
+           space.departmentIDs.mentees[mentee] == space.departmentIDs.mentors[mentor] { return false }
+        if rules.requireSeniorMentor, let x = space.seniority.mentees[mentee], let y = space.seniority.mentors[mentor], y <= x {
+            return false
+        }
+        if rules.requireCommonLanguage, space.languagesDiffer(mentee: mentee, mentor: mentor) { return false }
         return true
     }
 }

@@ -12,6 +12,12 @@ public struct FeatureSpace: Sendable {
     private let languageIDs: (mentees: [[Int32]], mentors: [[Int32]])
     private let offsets: (mentees: [Int?], mentors: [Int?])
     private let interestNames: [String]
+    // Plain numbers per participant: the pair loop must not copy `Participant`s, whose many
+    // reference-counted fields would make every access an atomic retain shared by both cores.
+    let fieldIDs: (mentees: [Int32], mentors: [Int32])
+    let departmentIDs: (mentees: [Int32], mentors: [Int32])
+    let seniority: (mentees: [Double?], mentors: [Double?])
+    let emails: (mentees: [String], mentors: [String])
 
     public init(mentees: [Participant], mentors: [Participant], menteeVectors: [Float], mentorVectors: [Float], dimension: Int) {
         self.mentees = mentees
@@ -33,6 +39,19 @@ public struct FeatureSpace: Sendable {
         availabilityIDs = (mentees.map { ids($0.availability) }, mentors.map { ids($0.availability) })
         languageIDs = (mentees.map { ids($0.languages) }, mentors.map { ids($0.languages) })
         interestNames = names
+        var labels: [String: Int32] = [:]
+        func label(_ text: String) -> Int32 {
+            guard !text.isEmpty else { return -1 }
+            if let id = labels[text] { return id }
+            let id = Int32(labels.count)
+            labels[text] = id
+            return id
+        }
+        fieldIDs = (mentees.map { label($0.field) }, mentors.map { label($0.field) })
+        func department(_ text: String) -> Int32 { text.isEmpty ? -1 : label("department:" + text) }
+        departmentIDs = (mentees.map { department($0.department) }, mentors.map { department($0.department) })
+        seniority = (mentees.map(\.seniority), mentors.map(\.seniority))
+        emails = (mentees.map { $0.email.lowercased() }, mentors.map { $0.email.lowercased() })
         let now = Date(timeIntervalSince1970: 1_800_000_000)  // a fixed instant: same offsets every run
         func offset(_ zone: String) -> Int? { zone.isEmpty ? nil : TimeZone(identifier: zone)?.secondsFromGMT(for: now) }
         offsets = (mentees.map { offset($0.timezone) }, mentors.map { offset($0.timezone) })
@@ -46,11 +65,10 @@ public struct FeatureSpace: Sendable {
     }
 
     func fill(_ values: inout [Double], mentee: Int, mentor: Int) {
-        let a = mentees[mentee], b = mentors[mentor]
         values[0] = textSimilarity[mentee * mentors.count + mentor]
         values[1] = Self.jaccard(interestIDs.mentees[mentee], interestIDs.mentors[mentor])
-        values[2] = !a.field.isEmpty && a.field == b.field ? 1 : 0
-        if let menteeLevel = a.seniority, let mentorLevel = b.seniority {
+        values[2] = fieldIDs.mentees[mentee] >= 0 && fieldIDs.mentees[mentee] == fieldIDs.mentors[mentor] ? 1 : 0
+        if let menteeLevel = seniority.mentees[mentee], let mentorLevel = seniority.mentors[mentor] {
             values[3] = min(1, max(-1, (mentorLevel - menteeLevel) / 10))
         } else {
             values[3] = 0
@@ -64,8 +82,10 @@ public struct FeatureSpace: Sendable {
         }
     }
 
-    public func sharesLanguage(mentee: Int, mentor: Int) -> Bool {
-        Self.intersectionCount(languageIDs.mentees[mentee], languageIDs.mentors[mentor]) > 0
+    /// True when both list languages and none is shared; unknown never counts as a mismatch.
+    func languagesDiffer(mentee: Int, mentor: Int) -> Bool {
+        let a = languageIDs.mentees[mentee], b = languageIDs.mentors[mentor]
+        return !a.isEmpty && !b.isEmpty && Self.intersectionCount(a, b) == 0
     }
 
     /// The interests both list, for explanations.

@@ -36,6 +36,8 @@ public struct MatchingPipeline: Sendable {
 
         // 4. Score, apply the rules, assign exactly.
         if isCancelled() { throw MatchingCancelled() }
+        progress(MatchingProgress(step: .matching, done: 0, total: prepared.mentees.count,
+                                  message: "scoring \(prepared.mentees.count * prepared.mentors.count) pairs"))
         let scored = try Assign.score(space, model: training.model, rules: input.rules, locked: input.lockedPairs,
                                       forbidden: input.forbiddenPairs)
         let solution: AssignmentSolution

@@ -34,7 +34,10 @@ struct SyntheticApplicants {
 
     /// The i-th row; one in four is a mentor.
     mutating func row(_ index: Int) -> String {
-        let mentor = index % 4 == 0
+        row(index, mentor: index % 4 == 0)
+    }
+
+    mutating func row(_ index: Int, mentor: Bool) -> String {
         let interests = (0..<(2 + next(3))).map { _ in pick(Self.topics) }.joined(separator: ", ")
         return [
             "2026/08/\(10 + next(18)) 1\(next(10)):\(10 + next(50)):00",
@@ -54,6 +57,15 @@ struct SyntheticApplicants {
     }
 
     mutating func writeCSV(rows: Int, to url: URL) throws {
+        try writeCSV(count: rows, to: url) { generator, index in generator.row(index) }
+    }
+
+    /// `mentors` mentor rows, then `mentees` mentee rows.
+    mutating func writeCSV(mentors: Int, mentees: Int, to url: URL) throws {
+        try writeCSV(count: mentors + mentees, to: url) { generator, index in generator.row(index, mentor: index < mentors) }
+    }
+
+    private mutating func writeCSV(count rows: Int, to url: URL, row: (inout SyntheticApplicants, Int) -> String) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CommandFailure("cannot create \(url.path)")
         }
@@ -61,7 +73,7 @@ struct SyntheticApplicants {
         defer { try? handle.close() }
         var chunk = Self.header
         for index in 0..<rows {
-            chunk += row(index)
+            chunk += row(&self, index)
             if chunk.utf8.count > 1 << 20 {
                 try handle.write(contentsOf: Data(chunk.utf8))
                 chunk = ""
