@@ -11,12 +11,14 @@ enum AssignBenchmark {
             .value("--capacity", "C", "mentees per mentor (default 3)"),
             .value("--dist", "KIND", "uniform or clustered (default clustered)"),
             .value("--seed", "S", "random seed (default 1)"),
+            .value("--scores", "FILE.npy", "solve this mentees × mentors matrix (float32/float64) instead of a generated one"),
+            .value("--export-scores", "FILE.npy", "write the matrix that was solved"),
             .value("--candidates", "K", "mentors each search starts from (default \(AssignmentSolver.defaultCandidates))"),
             .flag("--verify", "also check the optimality certificate (slow on large instances)"),
         ]
     ) { invocation, context in
-        let mentors = try invocation.int("--mentors") ?? 2000
-        let mentees = try invocation.int("--mentees") ?? 6000
+        var mentors = try invocation.int("--mentors") ?? 2000
+        var mentees = try invocation.int("--mentees") ?? 6000
         let capacity = try invocation.int("--capacity") ?? 3
         guard mentors >= 0, mentees >= 0, capacity >= 0 else { throw invocation.usage("sizes must not be negative") }
         let distribution = invocation.string("--dist") ?? "clustered"
@@ -25,13 +27,27 @@ enum AssignBenchmark {
         let started = DispatchTime.now().uptimeNanoseconds
         var scores: [Double] = []
         var scoreSeconds = 0.0
-        if distribution == "uniform" {
+        if let path = invocation.string("--scores") {
+            let matrix = try NumpyMatrix.read(try InputFile.read(path, limit: Int.max))
+            if let bad = matrix.values.firstIndex(where: { $0.isNaN }) {
+                let count = matrix.values.filter(\.isNaN).count
+                throw CommandFailure("\(path) holds \(count) NaN score\(count == 1 ? "" : "s"), the first at mentee \(bad / matrix.columns), "
+                                     + "mentor \(bad % matrix.columns); use -inf for pairs that must never be made")
+            }
+            (mentees, mentors, scores) = (matrix.rows, matrix.columns, matrix.values)
+        } else if distribution == "uniform" {
             scores = generator.uniform(mentees: mentees, mentors: mentors)
         } else {
             let (menteeVectors, mentorVectors) = generator.clusteredVectors(mentees: mentees, mentors: mentors)
             scoreSeconds = BenchmarkSupport.seconds {
                 scores = SyntheticScores.cosineScores(menteeVectors, mentorVectors, mentees: mentees, mentors: mentors)
             }
+        }
+        if let path = invocation.string("--export-scores") {
+            let written = FileManager.default.createFile(atPath: (path as NSString).expandingTildeInPath,
+                                                         contents: Data(NumpyMatrix(rows: mentees, columns: mentors, values: scores).encoded()),
+                                                         attributes: [.posixPermissions: 0o600])
+            guard written else { throw CommandFailure("cannot write \(path)") }
         }
         let problem = AssignmentProblem(mentees: mentees, mentors: mentors, scores: scores,
                                         capacities: Array(repeating: capacity, count: mentors))
