@@ -22,8 +22,9 @@ public enum AssignmentSolver {
                              progress: (Int, Int) -> Void = { _, _ in },
                              isCancelled: () -> Bool = { false }) throws -> AssignmentSolution {
         var graph = CandidateGraph.best(max(1, candidatesPerMentee), of: problem)
+        var prices: [Double]?
         while true {
-            var state = SolverState(problem, graph)
+            var state = SolverState(problem, graph, mentorPotentials: prices)
             for mentee in 0..<problem.mentees {
                 if mentee % 64 == 0, isCancelled() { throw Cancelled() }
                 state.augment(from: mentee)
@@ -33,6 +34,9 @@ public enum AssignmentSolver {
             let missing = missingArcs(problem, graph, solution)
             if missing.isEmpty { return solution }
             for (mentee, arcs) in missing { graph.rows[mentee] += arcs }
+            // The next round starts from this round's mentor potentials: near-optimal prices make
+            // each mentee's search short.
+            prices = solution.mentorPotentials + [solution.unmatchedPotential]
         }
     }
 
@@ -126,7 +130,10 @@ struct SolverState {
     var touchedMentees: [Int]
     var heap = DistanceHeap()
 
-    init(_ problem: AssignmentProblem, _ graph: CandidateGraph) {
+    /// - Parameter mentorPotentials: potentials for the mentor nodes (unmatched last) to start from,
+    ///   e.g. an earlier round's. Any values are valid for an empty flow: mentees get theirs on
+    ///   entry, and the sink starts at the lowest mentor potential.
+    init(_ problem: AssignmentProblem, _ graph: CandidateGraph, mentorPotentials: [Double]? = nil) {
         self.problem = problem
         self.graph = graph
         let n = problem.mentees, m = problem.mentors
@@ -135,12 +142,25 @@ struct SolverState {
         mentorOf = Array(repeating: -1, count: n)
         members = Array(repeating: [], count: m + 1)
         menteePotential = Array(repeating: 0, count: n)
-        // Reduced costs start non-negative: each mentor's potential is its cheapest incoming arc.
-        var potentials = Array(repeating: 0.0, count: m + 1)
-        for row in graph.rows {
-            for arc in row { potentials[Int(arc.mentor)] = min(potentials[Int(arc.mentor)], -(bonus + arc.score)) }
+        if let mentorPotentials {
+            precondition(mentorPotentials.count == m + 1)
+            mentorPotential = mentorPotentials
+        } else {
+            // Each mentor starts priced at the arc of its capacity-th most compatible candidate: a
+            // guess at its final price that keeps its popular rivals' searches short.
+            var incoming = Array(repeating: [Double](), count: m)
+            for row in graph.rows {
+                for arc in row { incoming[Int(arc.mentor)].append(arc.score) }
+            }
+            var potentials = Array(repeating: 0.0, count: m + 1)
+            for mentor in 0..<m where !incoming[mentor].isEmpty {
+                let sorted = incoming[mentor].sorted(by: >)
+                let rank = min(sorted.count, max(1, problem.capacities[mentor])) - 1
+                potentials[mentor] = -(bonus + sorted[rank])
+            }
+            mentorPotential = potentials
         }
-        mentorPotential = potentials
+        let potentials = mentorPotential
         sinkPotential = potentials.min() ?? 0
         distance = Array(repeating: .infinity, count: m + 1)
         predecessor = Array(repeating: -1, count: m + 1)
