@@ -15,7 +15,7 @@ enum DoctorCommand {
     }
 
     static let doctor = CommandSpec(
-        ["doctor"], summary: "Check the database, its file permissions and the log folder; exit 1 if something is wrong.",
+        ["doctor"], summary: "Check the database, its file permissions, the log folder and the embedder; exit 1 if something is wrong.",
         options: [.flag("--json", "print JSON for scripts")]
     ) { invocation, context in
         let checks = run(databasePath: context.databasePath,
@@ -37,6 +37,7 @@ enum DoctorCommand {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             checks.append(Check(name: "database file", status: .warning, detail: "does not exist yet; it is created on first use"))
             checks.append(logCheck(logDirectory))
+            checks.append(embedderCheck())
             return checks
         }
         checks.append(permissionCheck(databasePath))
@@ -58,7 +59,15 @@ enum DoctorCommand {
             checks.append(Check(name: "open", status: .failed, detail: ErrorReporter.report(error, databasePath: nil).message))
         }
         checks.append(logCheck(logDirectory))
+        checks.append(embedderCheck())
         return checks
+    }
+
+    /// Which embedder a matching job will use. Only the built-in one exists so far; the semantic
+    /// model, once installable, will be reported here too.
+    private static func embedderCheck() -> Check {
+        let embedder = MatchingPipeline().embedder
+        return Check(name: "embedder", status: .ok, detail: "\(embedder.name) (built in, \(embedder.dimension) dimensions, no model files)")
     }
 
     private static func permissionCheck(_ path: String) -> Check {
