@@ -89,12 +89,16 @@ public struct MatchSummary: Sendable, Hashable, Codable {
     public var unmatchedMentees: Int
     public var averageCompatibility: Double?
     public var lowestMenteeScore: Double?
+    /// What the training step learned for this run (examples, held-out quality, weights).
+    public var training: TrainingReport?
 
-    public init(groups: Int, matchedMentees: Int, unmatchedMentees: Int, averageCompatibility: Double?, lowestMenteeScore: Double?) {
+    public init(groups: Int, matchedMentees: Int, unmatchedMentees: Int, averageCompatibility: Double?, lowestMenteeScore: Double?,
+                training: TrainingReport? = nil) {
         self.groups = groups
         self.matchedMentees = matchedMentees
         self.unmatchedMentees = unmatchedMentees
         self.averageCompatibility = averageCompatibility
         self.lowestMenteeScore = lowestMenteeScore
+        self.training = training
     }
 }

@@ -40,6 +40,9 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     case quotaLimitInvalid(name: String, value: Int)
 
     case invalidFile(String)
+    case jobAlreadyActive(jobID: Int64)
+    case jobAlreadyFinished(jobID: Int64, status: JobStatus)
+    case semesterNotMatchable(name: String, status: SemesterStatus)
     case importRefused(ImportReport)
     case semesterNotAcceptingApplicants(name: String, status: SemesterStatus)
     case applicantQuotaExceeded(role: ApplicantRole, resulting: Int, quota: Int)
@@ -118,6 +121,12 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
                 text += "; wait for one to finish"
             }
             return text
+        case let .jobAlreadyActive(jobID):
+            return "matching job #\(jobID) is already running for this semester; wait for it or cancel it"
+        case let .jobAlreadyFinished(jobID, status):
+            return "matching job #\(jobID) has already ended (\(status.rawValue))"
+        case let .semesterNotMatchable(name, status):
+            return "semester \"\(name)\" is \(status.rawValue); matching runs on draft or open semesters (re-open a matched one first)"
         case let .invalidFile(reason):
             return "cannot read the file: \(reason)"
         case let .importRefused(report):
