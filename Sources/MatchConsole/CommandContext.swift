@@ -32,6 +32,8 @@ final class CommandContext {
         if let openedStore { return openedStore }
         let store = try SQLiteStore(path: databasePath)
         openedStore = store
+        // A job whose process is gone is marked interrupted before anyone reads it as running.
+        try MatchingService(store: store).recoverInterrupted { pid in kill(pid, 0) == 0 || errno == EPERM }
         return store
     }
 
@@ -66,4 +68,5 @@ final class CommandContext {
     func quotaService() throws -> QuotaService { QuotaService(store: try store()) }
     func auditService() throws -> AuditService { AuditService(store: try store()) }
     func applicantService() throws -> ApplicantService { ApplicantService(store: try store()) }
+    func matchingService() throws -> MatchingService { MatchingService(store: try store()) }
 }

@@ -92,6 +92,9 @@ public struct MatchingService {
     @discardableResult
     public func recoverInterrupted(isAlive: (Int32) -> Bool) throws -> [MatchingJob.ID] {
         let at = now()
+        // Most start-ups find nothing running: check that with a read, without taking the write lock.
+        let suspects = try store.read { tx in try tx.activeJobs().filter { job in job.runnerPID.map { !isAlive($0) } ?? false } }
+        guard !suspects.isEmpty else { return [] }
         return try store.write { tx in
             var recovered: [MatchingJob.ID] = []
             for job in try tx.activeJobs() where job.status != .pending {
