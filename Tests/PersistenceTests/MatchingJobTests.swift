@@ -152,3 +152,36 @@ struct MatchingJobTests {
         #expect(try f.snapshot() == before)
     }
 }
+
+@Suite("Job runner thread")
+struct JobRunnerTests {
+    @Test("runs on its own thread and connection, posting progress the caller drains without blocking it")
+    func runsInBackground() throws {
+        let f = try Fixture()
+        let semester = try f.semesters.create(Fixture.draft(mentors: 40, mentees: 120), by: f.admin)
+        let applicants = ApplicantService(store: f.store)
+        for file in ["mentors.csv", "mentees.csv"] {
+            let bytes = [UInt8](try Data(contentsOf: MatchingJobTests.demo.appendingPathComponent(file)))
+            try applicants.importFile(semesterID: semester.id, file: bytes, skipInvalid: false, by: f.admin)
+        }
+        let job = try MatchingService(store: f.store).start(semesterID: semester.id, by: f.admin)
+        let inbox = Inbox<JobRunner.Event>()
+        _ = JobRunner.start(job, factory: SQLiteStoreFactory(path: f.database.path), runnerPID: getpid(), inbox: inbox)
+        var statuses: [JobStatus] = []
+        var final: MatchingJob?
+        let deadline = Date().addingTimeInterval(30)
+        while final == nil && Date() < deadline {
+            for event in inbox.drain() {
+                switch event {
+                case .progress(let job): if statuses.last != job.status { statuses.append(job.status) }
+                case .finished(let job): final = job
+                case .crashed(_, let message): Issue.record("crashed: \(message)")
+                }
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(final?.status == .completed)
+        #expect(statuses == [.preprocessing, .embedding, .training, .matching, .completed])
+        #expect(try MatchingService(store: f.store).groups(semesterID: semester.id, by: f.viewer).count == final?.summary?.groups)
+    }
+}

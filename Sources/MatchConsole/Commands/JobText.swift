@@ -16,7 +16,7 @@ enum JobText {
     }
 
     static func summary(_ job: MatchingJob) -> [String] {
-        var lines = ["Matching job #\(job.id): \(job.status.rawValue)" + (job.elapsedSeconds(now: Date()).map { String(format: " in %.1f s", $0) } ?? "")]
+        var lines = ["Matching job #\(job.id): \(job.status.rawValue)" + (job.elapsedSeconds(now: Date()).map { String(format: " in %.2f s", $0) } ?? "")]
         if let summary = job.summary {
             lines.append("  \(summary.groups) groups, \(summary.matchedMentees) mentees matched, \(summary.unmatchedMentees) unmatched")
             if let average = summary.averageCompatibility, let lowest = summary.lowestMenteeScore {

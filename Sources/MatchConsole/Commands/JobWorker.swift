@@ -55,6 +55,7 @@ struct ProgressDisplay {
     let terminal: Bool
     private var lastStep: JobStatus?
     private var lastDraw = Date.distantPast
+    private var stepStarts: [(JobStatus, Date)] = []
 
     init(enabled: Bool, terminal: Bool) {
         self.enabled = enabled
@@ -62,6 +63,7 @@ struct ProgressDisplay {
     }
 
     mutating func show(_ job: MatchingJob) {
+        if stepStarts.last?.0 != job.status { stepStarts.append((job.status, Date())) }
         guard enabled, !job.status.isFinished else { return }
         let stepChanged = job.status != lastStep
         if terminal {
@@ -75,8 +77,14 @@ struct ProgressDisplay {
         lastStep = job.status
     }
 
+    /// Ends the bar and prints how long each step took.
     func finish() {
-        if enabled && terminal && lastStep != nil { write("\n") }
+        guard enabled else { return }
+        if terminal && lastStep != nil { write("\n") }
+        let timings = zip(stepStarts, stepStarts.dropFirst()).filter { JobStatus.steps.contains($0.0.0) }.map { start, end in
+            String(format: "%@ %.2f s", start.0.rawValue, end.1.timeIntervalSince(start.1))
+        }
+        if !timings.isEmpty { write("Steps: " + timings.joined(separator: ", ") + "\n") }
     }
 
     private func write(_ text: String) {
