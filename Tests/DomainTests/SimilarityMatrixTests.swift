@@ -22,7 +22,7 @@ struct SimilarityMatrixTests {
 
     @Test("the transform is applied to each product")
     func transform() {
-        let result = SimilarityMatrix.dotProducts(left: [1, 0], right: [1, 0, 0, 1, -1, 0], dimension: 2) { Double(($0 + 1) / 2) }
+        let result = SimilarityMatrix.dotProducts(left: [1, 0], right: [1, 0, 0, 1, -1, 0], dimension: 2, transform: .halfShifted)
         #expect(result == [1, 0.5, 0])
     }
 }

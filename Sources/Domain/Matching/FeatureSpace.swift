@@ -23,7 +23,7 @@ public struct FeatureSpace: Sendable {
         self.mentees = mentees
         self.mentors = mentors
         textSimilarity = mentees.isEmpty || mentors.isEmpty ? []
-            : SimilarityMatrix.dotProducts(left: menteeVectors, right: mentorVectors, dimension: dimension) { Double(max(0, $0)) }
+            : SimilarityMatrix.dotProducts(left: menteeVectors, right: mentorVectors, dimension: dimension, transform: .clampedAtZero)
         var vocabulary: [String: Int32] = [:]
         var names: [String] = []
         func ids(_ items: [String]) -> [Int32] {

@@ -53,7 +53,7 @@ struct SyntheticScores {
 
     /// (cos+1)/2 for every mentee × mentor pair (the vectors are unit length).
     static func cosineScores(_ a: [Float], _ b: [Float], mentees: Int, mentors: Int) -> [Double] {
-        SimilarityMatrix.dotProducts(left: a, right: b, dimension: dimension) { Double(($0 + 1) / 2) }
+        SimilarityMatrix.dotProducts(left: a, right: b, dimension: dimension, transform: .halfShifted)
     }
 
     private func normalized(_ vector: [Float]) -> [Float] {
