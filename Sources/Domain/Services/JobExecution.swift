@@ -18,10 +18,14 @@ public enum JobExecution {
                   let semester = try tx.semester(id: job.semesterID, organizationID: organizationID) else { return nil }
             let applicants = try tx.applicants(semesterID: semester.id, filter: ApplicantFilter(), skip: 0, limit: Int(Int32.max))
             let rules = try tx.pairRules(semesterID: semester.id)
+            // Earlier semesters' feedback teaches this run's model.
+            let examples = try tx.trainingPairs(organizationID: organizationID, excluding: semester.id,
+                                                threshold: FeedbackService.defaultThreshold)
             let input = MatchingInput(
                 applicants: applicants, defaultCapacity: semester.defaultMenteesPerMentor, rules: job.config.rules,
                 lockedPairs: rules.filter { $0.kind == .lock }.map { PairReference(mentorID: $0.mentorID, menteeID: $0.menteeID) },
-                forbiddenPairs: rules.filter { $0.kind == .forbid }.map { PairReference(mentorID: $0.mentorID, menteeID: $0.menteeID) })
+                forbiddenPairs: rules.filter { $0.kind == .forbid }.map { PairReference(mentorID: $0.mentorID, menteeID: $0.menteeID) },
+                trainingExamples: examples)
             let at = now()
             try tx.markJobStarted(job.id, runnerPID: runnerPID, at: at)
             job.status = .preprocessing

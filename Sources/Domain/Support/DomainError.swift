@@ -40,6 +40,12 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     case quotaLimitInvalid(name: String, value: Int)
 
     case invalidFile(String)
+    case invalidRating(String)
+    case notInAnyGroup(email: String)
+    case noMatchesYet(semester: String)
+    case tooManyTags(count: Int, limit: Int)
+    case tagTooLong(tag: String, limit: Int)
+    case commentTooLong(length: Int, limit: Int)
     case jobAlreadyActive(jobID: Int64)
     case jobAlreadyFinished(jobID: Int64, status: JobStatus)
     case semesterNotMatchable(name: String, status: SemesterStatus)
@@ -127,6 +133,18 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
             return "matching job #\(jobID) has already ended (\(status.rawValue))"
         case let .semesterNotMatchable(name, status):
             return "semester \"\(name)\" is \(status.rawValue); matching runs on draft or open semesters (re-open a matched one first)"
+        case let .invalidRating(text):
+            return "rating must be a whole number from 1 to 5 (got \"\(text)\")"
+        case let .notInAnyGroup(email):
+            return "\(email) is not the mentor or a mentee of any current group of this semester"
+        case let .noMatchesYet(semester):
+            return "semester \"\(semester)\" has no groups yet; feedback comes after matching"
+        case let .tooManyTags(count, limit):
+            return "\(count) tags given; at most \(limit) are kept per feedback"
+        case let .tagTooLong(tag, limit):
+            return "tag \"\(tag.prefix(20))…\" is longer than \(limit) characters"
+        case let .commentTooLong(length, limit):
+            return "comment is \(length) characters long; the limit is \(limit)"
         case let .invalidFile(reason):
             return "cannot read the file: \(reason)"
         case let .importRefused(report):

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Feedback from the people in a semester's groups: submissions, the analytics summary, and the
+/// labeled dataset the next semester's training learns from.
+public struct FeedbackService {
+    public static let defaultThreshold = 4.0
+    public static let maximumTags = 10
+    public static let maximumTagLength = 40
+    public static let maximumCommentLength = 2000
+
+    public struct Submission: Sendable, Hashable {
+        public var email: String
+        public var rating: Int
+        public var tags: [String]
+        public var comment: String
+
+        public init(email: String, rating: Int, tags: [String] = [], comment: String = "") {
+            self.email = email
+            self.rating = rating
+            self.tags = tags
+            self.comment = comment
+        }
+    }
+
+    private let store: any Store
+    private let now: @Sendable () -> Date
+
+    public init(store: any Store, now: @escaping @Sendable () -> Date = { UTCTimestamp.now() }) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Records one person's feedback; the group and role come from their email. A second
+    /// submission by the same person replaces the first.
+    @discardableResult
+    public func submit(semesterID: Semester.ID, _ submission: Submission, by actor: Actor) throws -> ApplicantRole {
+        try PermissionChecker.require(.manageFeedback, actor.staff)
+        let clean = try Self.validated(submission)
+        let at = now()
+        return try store.write { tx in
+            let semester = try Self.semester(semesterID, tx, actor)
+            let role = try Self.record(clean, semester: semester, tx, at: at)
+            try tx.appendAudit(.by(actor, "feedback.submitted", target: ("semester", String(semester.id)),
+                                   details: ["email": clean.email, "rating": String(clean.rating)], at: at))
+            return role
+        }
+    }
+
+    public func summary(semesterID: Semester.ID, by actor: Actor) throws -> FeedbackSummary {
+        try PermissionChecker.require(.viewData, actor.staff)
+        return try store.read { tx in
+            try tx.feedbackSummary(semesterID: try Self.semester(semesterID, tx, actor).id, organizationID: actor.organizationID)
+        }
+    }
+
+    /// One row per (mentor, mentee) pair with feedback; label 1 when its average rating reaches `threshold`.
+    public func export(semesterID: Semester.ID, threshold: Double = defaultThreshold, by actor: Actor) throws -> [LabeledPairRecord] {
+        try PermissionChecker.require(.export, actor.staff)
+        let at = now()
+        return try store.write { tx in
+            let semester = try Self.semester(semesterID, tx, actor)
+            let rows = try tx.labeledPairs(semesterID: semester.id, threshold: threshold)
+            try tx.appendAudit(.by(actor, "feedback.exported", target: ("semester", String(semester.id)),
+                                   details: ["pairs": String(rows.count), "threshold": String(threshold)], at: at))
+            return rows
+        }
+    }
+
+    /// "4" → 4; "0", "6", "4.5", "five" → a clear refusal.
+    public static func rating(from text: String) throws -> Int {
+        let trimmed = text.trimmingWhitespace()
+        guard let value = Int(trimmed), (1...5).contains(value) else { throw DomainError.invalidRating(trimmed) }
+        return value
+    }
+
+    /// Lower case, spaces as `_`, empty ones dropped, duplicates removed, order kept.
+    public static func normalizedTags(_ tags: [String]) throws -> [String] {
+        var seen = Set<String>()
+        let cleaned = tags.map { $0.trimmingWhitespace().lowercased().split(whereSeparator: \.isWhitespace).joined(separator: "_") }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+        guard cleaned.count <= maximumTags else { throw DomainError.tooManyTags(count: cleaned.count, limit: maximumTags) }
+        if let long = cleaned.first(where: { $0.count > maximumTagLength }) {
+            throw DomainError.tagTooLong(tag: long, limit: maximumTagLength)
+        }
+        return cleaned
+    }
+
+    static func validated(_ submission: Submission) throws -> Submission {
+        guard (1...5).contains(submission.rating) else { throw DomainError.invalidRating(String(submission.rating)) }
+        let comment = submission.comment.trimmingWhitespace()
+        guard comment.count <= maximumCommentLength else {
+            throw DomainError.commentTooLong(length: comment.count, limit: maximumCommentLength)
+        }
+        return Submission(email: EmailAddress.normalized(submission.email), rating: submission.rating,
+                          tags: try normalizedTags(submission.tags), comment: comment)
+    }
+
+    static func record(_ submission: Submission, semester: Semester, _ tx: any StoreWriter, at: Date) throws -> ApplicantRole {
+        guard let membership = try tx.currentMembership(semesterID: semester.id, email: submission.email) else {
+            if try tx.currentGroups(semesterID: semester.id).isEmpty { throw DomainError.noMatchesYet(semester: semester.name) }
+            throw DomainError.notInAnyGroup(email: submission.email)
+        }
+        try tx.upsertFeedback(semesterID: semester.id, groupID: membership.groupID, email: submission.email, role: membership.role,
+                              rating: submission.rating, tags: submission.tags, comment: submission.comment, at: at)
+        return membership.role
+    }
+
+    static func semester(_ id: Semester.ID, _ tx: any StoreReader, _ actor: Actor) throws -> Semester {
+        guard let semester = try tx.semester(id: id, organizationID: actor.organizationID) else {
+            throw DomainError.notFound(kind: "semester", reference: "#\(id)")
+        }
+        return semester
+    }
+}
