@@ -69,4 +69,5 @@ final class CommandContext {
     func auditService() throws -> AuditService { AuditService(store: try store()) }
     func applicantService() throws -> ApplicantService { ApplicantService(store: try store()) }
     func matchingService() throws -> MatchingService { MatchingService(store: try store()) }
+    func feedbackService() throws -> FeedbackService { FeedbackService(store: try store()) }
 }

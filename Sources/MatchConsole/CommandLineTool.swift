@@ -4,7 +4,7 @@ import Foundation
 /// Parses the command line, runs the command, logs the action and maps the outcome to an exit code.
 enum CommandLineTool {
     static var commands: [CommandSpec] {
-        SetupCommands.all + OrganizationCommands.all + StaffCommands.all + SemesterCommands.all + ApplicantCommands.all + MatchCommands.all
+        SetupCommands.all + OrganizationCommands.all + StaffCommands.all + SemesterCommands.all + ApplicantCommands.all + MatchCommands.all + FeedbackCommands.all
             + QuotaCommands.all + AuditCommands.all + DoctorCommand.all
             + [ImportBenchmark.command, AssignBenchmark.command, PipelineBenchmark.command]
     }

@@ -2,6 +2,16 @@ import Foundation
 
 /// Feedback from the people in a semester's groups: submissions, the analytics summary, and the
 /// labeled dataset the next semester's training learns from.
+/// A survey import refused for its problems; nothing was written. Carries the full report.
+public struct FeedbackImportRefused: Error, Sendable, CustomStringConvertible {
+    public let report: FeedbackImportReport
+
+    public var description: String {
+        let count = report.problems.count
+        return "nothing was imported: \(count) problem\(count == 1 ? "" : "s") in the file (use --skip-invalid to import the valid rows)"
+    }
+}
+
 public struct FeedbackService {
     public static let defaultThreshold = 4.0
     public static let maximumTags = 10
@@ -63,6 +73,50 @@ public struct FeedbackService {
             try tx.appendAudit(.by(actor, "feedback.exported", target: ("semester", String(semester.id)),
                                    details: ["pairs": String(rows.count), "threshold": String(threshold)], at: at))
             return rows
+        }
+    }
+
+    /// Imports a survey export in one transaction: all or nothing unless `skipInvalid`; with
+    /// `dryRun`, only checks. Every respondent must be in one of the semester's current groups.
+    public func importSurvey(semesterID: Semester.ID, file: [UInt8], skipInvalid: Bool, dryRun: Bool,
+                             by actor: Actor) throws -> FeedbackImportReport {
+        try PermissionChecker.require(.manageFeedback, actor.staff)
+        let table: CSVTable
+        do { table = try CSVReader.read(file) } catch let error as CSVError { throw DomainError.invalidFile(error.description) }
+        let outcome = try FeedbackRowValidator.validate(table)
+        let at = now()
+        // Checks shared by the dry run (a read) and the import (a write).
+        func check(_ tx: any StoreReader) throws -> (Semester, [FeedbackRowValidator.Row], FeedbackImportReport) {
+            let semester = try Self.semester(semesterID, tx, actor)
+            var problems = outcome.errors
+            var accepted: [FeedbackRowValidator.Row] = []
+            for row in outcome.rows {
+                guard try tx.currentMembership(semesterID: semester.id, email: row.submission.email) != nil else {
+                    if try tx.currentGroups(semesterID: semester.id).isEmpty { throw DomainError.noMatchesYet(semester: semester.name) }
+                    problems.append(RowError(line: row.line, column: nil, message: DomainError.notInAnyGroup(email: row.submission.email).description))
+                    continue
+                }
+                accepted.append(row)
+            }
+            problems.sort { $0.line < $1.line }
+            let answered = try tx.feedbackEmails(semesterID: semester.id)
+            let replaced = accepted.filter { answered.contains($0.submission.email) }.count
+            let report = FeedbackImportReport(rows: table.records.count, mappings: outcome.mappings, warnings: table.warnings,
+                                              valid: accepted.count, created: accepted.count - replaced, replaced: replaced,
+                                              skipped: skipInvalid ? Set(problems.map(\.line)).count : 0, problems: problems,
+                                              applied: false)
+            if !problems.isEmpty && !skipInvalid { throw FeedbackImportRefused(report: report) }
+            return (semester, accepted, report)
+        }
+        if dryRun { return try store.read { tx in try check(tx).2 } }
+        return try store.write { tx in
+            var (semester, accepted, report) = try check(tx)
+            for row in accepted { _ = try Self.record(row.submission, semester: semester, tx, at: row.submittedAt ?? at) }
+            report.applied = true
+            try tx.appendAudit(.by(actor, "feedback.imported", target: ("semester", String(semester.id)), details: [
+                "created": String(report.created), "replaced": String(report.replaced), "skipped": String(report.skipped),
+            ], at: at))
+            return report
         }
     }
 

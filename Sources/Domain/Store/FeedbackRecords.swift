@@ -3,6 +3,8 @@ import Foundation
 public protocol FeedbackReading {
     /// The current group and role of a person of the semester, if they are in one.
     func currentMembership(semesterID: Semester.ID, email: String) throws -> (groupID: MatchGroup.ID, role: ApplicantRole)?
+    /// Who has already answered in this semester.
+    func feedbackEmails(semesterID: Semester.ID) throws -> Set<String>
     func feedbackSummary(semesterID: Semester.ID, organizationID: Organization.ID) throws -> FeedbackSummary
     /// Pairs of the semester's current groups that have feedback from the mentor or the mentee.
     func labeledPairs(semesterID: Semester.ID, threshold: Double) throws -> [LabeledPairRecord]

@@ -14,6 +14,10 @@ extension SQLiteRecords: FeedbackReading, FeedbackWriting {
             """, job, email) { row in (row.int64(0), try StoredValue.enumeration(row.string(1), column: "role")) }
     }
 
+    func feedbackEmails(semesterID: Semester.ID) throws -> Set<String> {
+        Set(try tx.query("SELECT submitter_email FROM feedback WHERE semester_id = ?", semesterID) { $0.string(0).lowercased() })
+    }
+
     func upsertFeedback(semesterID: Semester.ID, groupID: MatchGroup.ID, email: String, role: ApplicantRole, rating: Int,
                         tags: [String], comment: String, at date: Date) throws {
         try tx.execute("""
