@@ -189,6 +189,10 @@ def main():
     broken[8]["Email Address"] = broken[1]["Email Address"]
     broken[10]["Year"] = "second"
     write("mentees-with-errors.csv", broken, lineterminator="\r\n")
+    # Last semester's participants, for the demo's past semester with feedback. Generated after
+    # the files above so that adding them left those unchanged.
+    write("past-mentors.csv", mentors(used))
+    write("past-mentees.csv", mentees(used, 120), lineterminator="\r\n")
 
 
 if __name__ == "__main__":
