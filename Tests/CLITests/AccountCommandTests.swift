@@ -88,7 +88,7 @@ struct AccountCommandTests {
         let healthy = try cli.run(["doctor"], environment: ["MATCH_CONSOLE_PASSWORD": "irrelevant"])
         #expect(healthy.status == 0)
         #expect(healthy.stdout.contains("ok    integrity       PRAGMA integrity_check: ok"))
-        #expect(healthy.stdout.contains("ok    schema version  1 (this match-console: 1)"))
+        #expect(healthy.stdout.contains("ok    schema version  2 (this match-console: 2)"))
         #expect(healthy.stdout.contains("ok    embedder        hashed-tfidf-v1 (built in, 512 dimensions, no model files)"))
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: cli.databasePath)
         let exposed = try cli.run(["doctor"])

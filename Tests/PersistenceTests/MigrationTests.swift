@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    static let tables = ["applicants", "audit_log", "embeddings", "feedback", "match_groups", "match_members",
+    static let tables = ["applicants", "audit_log", "embeddings", "feedback", "feedback_group_tallies", "feedback_tag_counts",
+                         "feedback_tallies", "match_groups", "match_members",
                          "matching_jobs", "organizations", "pair_rules", "quota_events", "semesters", "sign_in_failures", "staff"]
 
     @Test("a new database gets every table, the schema version and our application id")

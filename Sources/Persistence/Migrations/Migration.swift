@@ -14,6 +14,7 @@ enum Migrator {
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "initial schema", apply: { try $0.executeScript(SchemaVersion1.sql) }),
+        Migration(version: 2, name: "feedback tallies", apply: { try $0.executeScript(SchemaVersion2.sql) }),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -28,25 +28,26 @@ extension SQLiteRecords: FeedbackReading, FeedbackWriting {
             """, semesterID, groupID, email, role.rawValue, rating, try StoredValue.json(tags), comment, StoredValue.timestamp(date))
     }
 
+    /// Read from the trigger-kept tallies: a few hundred counters whatever the number of answers.
     func feedbackSummary(semesterID: Semester.ID, organizationID: Organization.ID) throws -> FeedbackSummary {
         var distribution = [0, 0, 0, 0, 0]
-        var total = 0, sum = 0
-        try tx.forEach("SELECT rating, count(*) FROM feedback WHERE semester_id = ? GROUP BY rating",
+        var roles: [ApplicantRole: (count: Int, sum: Int)] = [:]
+        try tx.forEach("SELECT role, rating, answers FROM feedback_tallies WHERE semester_id = ? AND answers > 0",
                        arguments: [semesterID.sqlValue]) { row in
-            let rating = row.int(0), count = row.int(1)
-            if (1...5).contains(rating) { distribution[5 - rating] = count }
-            total += count
-            sum += rating * count
+            let role: ApplicantRole = try StoredValue.enumeration(row.string(0), column: "feedback_tallies.role")
+            let rating = row.int(1), count = row.int(2)
+            if (1...5).contains(rating) { distribution[5 - rating] += count }
+            roles[role, default: (0, 0)].count += count
+            roles[role, default: (0, 0)].sum += rating * count
         }
-        let byRole = try tx.query("""
-            SELECT role, count(*), avg(rating) FROM feedback WHERE semester_id = ? GROUP BY role ORDER BY role
-            """, semesterID) { row in
-            FeedbackSummary.RoleFigures(role: try StoredValue.enumeration(row.string(0), column: "feedback.role"),
-                                        count: row.int(1), averageRating: row.optionalDouble(2))
+        let total = distribution.reduce(0, +)
+        let sum = roles.values.reduce(0) { $0 + $1.sum }
+        let byRole = roles.keys.sorted { $0.rawValue < $1.rawValue }.map { role in
+            FeedbackSummary.RoleFigures(role: role, count: roles[role]!.count,
+                                        averageRating: roles[role]!.count > 0 ? Double(roles[role]!.sum) / Double(roles[role]!.count) : nil)
         }
         let topTags = try tx.query("""
-            SELECT tag.value, count(*) AS uses FROM feedback, json_each(feedback.tags) AS tag
-            WHERE feedback.semester_id = ? GROUP BY tag.value ORDER BY uses DESC, tag.value LIMIT 10
+            SELECT tag, uses FROM feedback_tag_counts WHERE semester_id = ? AND uses > 0 ORDER BY uses DESC, tag LIMIT 10
             """, semesterID) { FeedbackSummary.TagCount(tag: $0.string(0), count: $0.int(1)) }
         let participants = try participantCount(semesterID: semesterID)
         return FeedbackSummary(
@@ -64,36 +65,39 @@ extension SQLiteRecords: FeedbackReading, FeedbackWriting {
             """, job) { $0.int(0) } ?? 0
     }
 
+    /// Groups with a low average, or a mentor and a mentee three or more points apart.
     private func attentionGroups(semesterID: Semester.ID) throws -> [FeedbackSummary.AttentionGroup] {
-        // Comments are joined with the unit separator, which no typed comment contains.
-        try tx.query("""
-            SELECT f.group_id, avg(f.rating), max(CASE WHEN f.role = 'mentor' THEN f.rating END) AS mentor,
-                   min(CASE WHEN f.role = 'mentee' THEN f.rating END) AS low, max(CASE WHEN f.role = 'mentee' THEN f.rating END) AS high,
-                   group_concat(CASE WHEN f.comment <> '' THEN f.comment END, char(31)), a.email
-            FROM feedback f JOIN match_groups g ON g.id = f.group_id JOIN applicants a ON a.id = g.mentor_id
-            WHERE f.semester_id = ?
-            GROUP BY f.group_id
-            HAVING avg(f.rating) <= 2 OR abs(mentor - low) >= 3 OR abs(mentor - high) >= 3
-            ORDER BY avg(f.rating), f.group_id
+        let groups = try tx.query("""
+            SELECT t.group_id, CAST(t.rating_sum AS REAL) / t.answers, t.mentor_rating, t.lowest_mentee, a.email
+            FROM feedback_group_tallies t JOIN match_groups g ON g.id = t.group_id JOIN applicants a ON a.id = g.mentor_id
+            WHERE t.semester_id = ?
+              AND (t.rating_sum <= 2 * t.answers OR abs(t.mentor_rating - t.lowest_mentee) >= 3
+                   OR abs(t.mentor_rating - t.highest_mentee) >= 3)
+            ORDER BY CAST(t.rating_sum AS REAL) / t.answers, t.group_id
             """, semesterID) { row in
-            FeedbackSummary.AttentionGroup(
-                groupID: row.int64(0), mentorEmail: row.string(6), averageRating: row.double(1), mentorRating: row.optionalInt(2),
-                lowestMenteeRating: row.optionalInt(3),
-                comments: row.optionalString(5).map { $0.split(separator: "\u{1F}").map(String.init) } ?? [])
+            FeedbackSummary.AttentionGroup(groupID: row.int64(0), mentorEmail: row.string(4), averageRating: row.double(1),
+                                           mentorRating: row.optionalInt(2), lowestMenteeRating: row.optionalInt(3), comments: [])
+        }
+        return try groups.map { group in
+            var group = group
+            group.comments = try tx.query("""
+                SELECT comment FROM feedback WHERE group_id = ? AND comment <> '' ORDER BY role, submitted_at
+                """, group.groupID) { $0.string(0) }
+            return group
         }
     }
 
     private func trend(organizationID: Organization.ID) throws -> [FeedbackSummary.TrendPoint] {
-        let semesters = try tx.query("SELECT id, name FROM semesters WHERE organization_id = ? ORDER BY start_date, id", organizationID) {
-            ($0.int64(0), $0.string(1))
-        }
-        return try semesters.map { id, name in
-            let (count, average) = try tx.queryFirst("SELECT count(*), avg(rating) FROM feedback WHERE semester_id = ?", id) {
-                ($0.int(0), $0.optionalDouble(1))
-            } ?? (0, nil)
+        let semesters = try tx.query("""
+            SELECT s.id, s.name, sum(t.answers), sum(t.answers * t.rating)
+            FROM semesters s LEFT JOIN feedback_tallies t ON t.semester_id = s.id
+            WHERE s.organization_id = ? GROUP BY s.id ORDER BY s.start_date, s.id
+            """, organizationID) { ($0.int64(0), $0.string(1), $0.int(2), $0.int(3)) }
+        return try semesters.map { id, name, answers, sum in
             let participants = try participantCount(semesterID: id)
-            return FeedbackSummary.TrendPoint(semesterID: id, semesterName: name, averageRating: average,
-                                              responseRate: participants > 0 ? Double(count) / Double(participants) : nil)
+            return FeedbackSummary.TrendPoint(semesterID: id, semesterName: name,
+                                              averageRating: answers > 0 ? Double(sum) / Double(answers) : nil,
+                                              responseRate: participants > 0 ? Double(answers) / Double(participants) : nil)
         }
     }
 
