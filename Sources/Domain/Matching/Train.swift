@@ -19,6 +19,14 @@ public struct TrainingReport: Sendable, Hashable, Codable {
     public var heldOutLogLoss: Double?
     public var heldOutAUC: Double?
     public var model: CompatibilityModel
+
+    public init(examples: Int, heldOut: Int, heldOutLogLoss: Double?, heldOutAUC: Double?, model: CompatibilityModel) {
+        self.examples = examples
+        self.heldOut = heldOut
+        self.heldOutLogLoss = heldOutLogLoss
+        self.heldOutAUC = heldOutAUC
+        self.model = model
+    }
 }
 
 /// Step 3: fit the compatibility model on the organization's labeled pairs. The fit is a

@@ -1,5 +1,9 @@
 /// A semester's feedback at a glance, computed by the store with aggregate queries.
 public struct FeedbackSummary: Sendable, Hashable, Codable {
+    /// The worst groups listed under "needs attention"; a semester with more has bigger problems
+    /// than a list can show.
+    public static let attentionLimit = 50
+
     public struct RoleFigures: Sendable, Hashable, Codable {
         public var role: ApplicantRole
         public var count: Int

@@ -74,6 +74,7 @@ extension SQLiteRecords: FeedbackReading, FeedbackWriting {
               AND (t.rating_sum <= 2 * t.answers OR abs(t.mentor_rating - t.lowest_mentee) >= 3
                    OR abs(t.mentor_rating - t.highest_mentee) >= 3)
             ORDER BY CAST(t.rating_sum AS REAL) / t.answers, t.group_id
+            LIMIT \(FeedbackSummary.attentionLimit)
             """, semesterID) { row in
             FeedbackSummary.AttentionGroup(groupID: row.int64(0), mentorEmail: row.string(4), averageRating: row.double(1),
                                            mentorRating: row.optionalInt(2), lowestMenteeRating: row.optionalInt(3), comments: [])
