@@ -30,7 +30,7 @@ struct FeedbackServiceTests {
         }
         let (semester, groups, people) = try matched(f)
         let mentor = try #require(people[groups[0].mentorID]), mentee = try #require(people[groups[0].members[0].menteeID])
-        #expect(try service.submit(semesterID: semester.id, .init(email: mentor.email.uppercased(), rating: 5, tags: ["Great Fit", "great fit", " "]),
+        #expect(try service.submit(semesterID: semester.id, .init(email: mentor.email.uppercased(), rating: 5, tags: ["Great Fit", "great fit"]),
                                    by: f.coordinator) == .mentor)
         #expect(try service.submit(semesterID: semester.id, .init(email: mentee.email, rating: 2, comment: "rarely met"), by: f.coordinator) == .mentee)
         try service.submit(semesterID: semester.id, .init(email: mentee.email, rating: 1, tags: ["no_show"], comment: "never met"), by: f.coordinator)
@@ -43,6 +43,10 @@ struct FeedbackServiceTests {
         for text in ["0", "6", "4.5", "five", ""] {
             #expect(throws: DomainError.invalidRating(text)) { try FeedbackService.rating(from: text) }
         }
+        #expect(throws: DomainError.emptyTag("helpful,, ")) {
+            try service.submit(semesterID: semester.id, .init(email: mentee.email, rating: 3, tags: FeedbackService.tagList("helpful,, ")), by: f.coordinator)
+        }
+        #expect(FeedbackService.tagList("  ") == [] && FeedbackService.tagList("a; b") == ["a", " b"])
         #expect(throws: DomainError.tooManyTags(count: 11, limit: 10)) {
             try service.submit(semesterID: semester.id, .init(email: mentee.email, rating: 3, tags: (0...10).map { "t\($0)" }), by: f.coordinator)
         }

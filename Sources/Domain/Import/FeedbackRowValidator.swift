@@ -72,13 +72,14 @@ public enum FeedbackRowValidator {
                 problems.append(RowError(line: record.line, column: header(.rating), message: error.description))
             }
             var submission = FeedbackService.Submission(email: email, rating: rating,
-                                                        tags: value(.tags).split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init),
+                                                        tags: FeedbackService.tagList(value(.tags)),
                                                         comment: value(.comment))
             if problems.isEmpty {
                 do {
                     submission = try FeedbackService.validated(submission)
                 } catch let error as DomainError {
-                    let column: Column = error.description.hasPrefix("comment") ? .comment : .tags
+                    var column = Column.tags
+                    if case .commentTooLong = error { column = .comment }
                     problems.append(RowError(line: record.line, column: header(column), message: error.description))
                 }
             }

@@ -127,16 +127,23 @@ public struct FeedbackService {
         return value
     }
 
-    /// Lower case, spaces as `_`, empty ones dropped, duplicates removed, order kept.
+    /// Lower case, spaces as `_`, duplicates removed, order kept; an empty tag is refused.
     public static func normalizedTags(_ tags: [String]) throws -> [String] {
         var seen = Set<String>()
         let cleaned = tags.map { $0.trimmingWhitespace().lowercased().split(whereSeparator: \.isWhitespace).joined(separator: "_") }
-            .filter { !$0.isEmpty && seen.insert($0).inserted }
-        guard cleaned.count <= maximumTags else { throw DomainError.tooManyTags(count: cleaned.count, limit: maximumTags) }
-        if let long = cleaned.first(where: { $0.count > maximumTagLength }) {
+        if cleaned.contains(where: \.isEmpty) { throw DomainError.emptyTag(tags.joined(separator: ",")) }
+        let unique = cleaned.filter { seen.insert($0).inserted }
+        guard unique.count <= maximumTags else { throw DomainError.tooManyTags(count: unique.count, limit: maximumTags) }
+        if let long = unique.first(where: { $0.count > maximumTagLength }) {
             throw DomainError.tagTooLong(tag: long, limit: maximumTagLength)
         }
-        return cleaned
+        return unique
+    }
+
+    /// "helpful; great fit" → ["helpful", "great fit"]; an empty cell → []; "a;;b" keeps the empty
+    /// middle so that validation can refuse it.
+    public static func tagList(_ text: String) -> [String] {
+        text.trimmingWhitespace().isEmpty ? [] : text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
     }
 
     static func validated(_ submission: Submission) throws -> Submission {

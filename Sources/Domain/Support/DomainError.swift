@@ -44,6 +44,7 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     case notInAnyGroup(email: String)
     case noMatchesYet(semester: String)
     case tooManyTags(count: Int, limit: Int)
+    case emptyTag(String)
     case tagTooLong(tag: String, limit: Int)
     case commentTooLong(length: Int, limit: Int)
     case jobAlreadyActive(jobID: Int64)
@@ -141,6 +142,8 @@ public enum DomainError: Error, Sendable, Hashable, CustomStringConvertible {
             return "semester \"\(semester)\" has no groups yet; feedback comes after matching"
         case let .tooManyTags(count, limit):
             return "\(count) tags given; at most \(limit) are kept per feedback"
+        case let .emptyTag(list):
+            return "empty tag in \"\(list)\"; separate tags with single commas or semicolons"
         case let .tagTooLong(tag, limit):
             return "tag \"\(tag.prefix(20))…\" is longer than \(limit) characters"
         case let .commentTooLong(length, limit):

@@ -21,7 +21,7 @@ enum FeedbackCommands {
         let semester = try context.semesterService().find(invocation.positional(0), by: actor)
         let submission = FeedbackService.Submission(
             email: invocation.positional(1), rating: try FeedbackService.rating(from: try invocation.required("--rating")),
-            tags: (invocation.string("--tags") ?? "").split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init),
+            tags: FeedbackService.tagList(invocation.string("--tags") ?? ""),
             comment: invocation.string("--comment") ?? "")
         let role = try context.feedbackService().submit(semesterID: semester.id, submission, by: actor)
         context.output.line("Recorded \(submission.rating)/5 from \(EmailAddress.normalized(submission.email)) (\(role.rawValue)).")
