@@ -5,21 +5,6 @@ import Testing
 
 @Suite("Feedback on SQLite")
 struct FeedbackServiceTests {
-    /// A semester with the demo applicants matched by a completed job.
-    private func matched(_ f: Fixture, name: String = "Spring 2027") throws -> (Semester, [MatchGroup], [Applicant.ID: Applicant]) {
-        let semester = try f.semesters.create(Fixture.draft(name, mentors: 40, mentees: 120), by: f.admin)
-        try f.semesters.update(semester.id, SemesterChanges(status: .open), by: f.admin)
-        let applicants = ApplicantService(store: f.store)
-        for file in ["mentors.csv", "mentees.csv"] {
-            let bytes = [UInt8](try Data(contentsOf: MatchingJobTests.demo.appendingPathComponent(file)))
-            try applicants.importFile(semesterID: semester.id, file: bytes, skipInvalid: false, by: f.admin)
-        }
-        let job = try MatchingService(store: f.store).start(semesterID: semester.id, by: f.admin)
-        _ = try JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: f.store, runnerPID: getpid())
-        let people = Dictionary(uniqueKeysWithValues: try applicants.list(semesterID: semester.id, by: f.admin).items.map { ($0.id, $0) })
-        return (semester, try MatchingService(store: f.store).groups(semesterID: semester.id, by: f.admin), people)
-    }
-
     @Test("submissions find the group and role from the email; a resubmission replaces; bad input is refused")
     func submit() throws {
         let f = try Fixture()
@@ -28,7 +13,7 @@ struct FeedbackServiceTests {
         #expect(throws: DomainError.noMatchesYet(semester: "Empty")) {
             try service.submit(semesterID: empty.id, .init(email: "x@example.org", rating: 4), by: f.coordinator)
         }
-        let (semester, groups, people) = try matched(f)
+        let (semester, groups, people) = try f.matchedDemoSemester()
         let mentor = try #require(people[groups[0].mentorID]), mentee = try #require(people[groups[0].members[0].menteeID])
         #expect(try service.submit(semesterID: semester.id, .init(email: mentor.email.uppercased(), rating: 5, tags: ["Great Fit", "great fit"]),
                                    by: f.coordinator) == .mentor)
@@ -62,7 +47,7 @@ struct FeedbackServiceTests {
     func summary() throws {
         let f = try Fixture()
         let service = FeedbackService(store: f.store)
-        let (semester, groups, people) = try matched(f)
+        let (semester, groups, people) = try f.matchedDemoSemester()
         // Group 0: everyone unhappy. Group 1: mentor delighted, a mentee miserable.
         for (index, group) in groups.prefix(2).enumerated() {
             try service.submit(semesterID: semester.id, .init(email: people[group.mentorID]!.email, rating: index == 0 ? 2 : 5), by: f.admin)
@@ -86,7 +71,7 @@ struct FeedbackServiceTests {
     func export() throws {
         let f = try Fixture()
         let service = FeedbackService(store: f.store)
-        let (semester, groups, people) = try matched(f)
+        let (semester, groups, people) = try f.matchedDemoSemester()
         let group = groups[0]
         try service.submit(semesterID: semester.id, .init(email: people[group.mentorID]!.email, rating: 5, comment: "lovely group"), by: f.admin)
         try service.submit(semesterID: semester.id, .init(email: people[group.members[0].menteeID]!.email, rating: 2), by: f.admin)
@@ -105,7 +90,7 @@ struct FeedbackServiceTests {
     func retraining() throws {
         let f = try Fixture()
         let service = FeedbackService(store: f.store)
-        let (past, groups, people) = try matched(f, name: "Autumn 2026")
+        let (past, groups, people) = try f.matchedDemoSemester(name: "Autumn 2026")
         func sharesAvailability(_ a: Applicant, _ b: Applicant) -> Bool {
             !Set(Preprocess.items(a.availability)).isDisjoint(with: Preprocess.items(b.availability))
         }
@@ -117,7 +102,7 @@ struct FeedbackServiceTests {
                 try service.submit(semesterID: past.id, .init(email: mentee.email, rating: sharesAvailability(mentor, mentee) ? 5 : 2), by: f.admin)
             }
         }
-        let (current, learnedGroups, currentPeople) = try matched(f, name: "Spring 2027")
+        let (current, learnedGroups, currentPeople) = try f.matchedDemoSemester(name: "Spring 2027")
         let job = try #require(try MatchingService(store: f.store).list(semesterID: current.id, by: f.admin).first)
         let training = try #require(job.summary?.training)
         #expect(training.examples == 120 && job.model?.hasPrefix("logistic-trained-v1") == true)

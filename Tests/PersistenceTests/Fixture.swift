@@ -109,6 +109,31 @@ final class Fixture {
         }
     }
 
+    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("assets/demo")
+
+    /// An open semester holding the demo applicants (40 mentors, 120 mentees).
+    func demoSemester(name: String = "Spring 2027", mentors: Bool = true) throws -> Semester {
+        let semester = try semesters.create(Fixture.draft(name, mentors: 40, mentees: 120), by: admin)
+        try semesters.update(semester.id, SemesterChanges(status: .open), by: admin)
+        let applicants = ApplicantService(store: store)
+        for file in (mentors ? ["mentors.csv"] : []) + ["mentees.csv"] {
+            let bytes = [UInt8](try Data(contentsOf: Fixture.demo.appendingPathComponent(file)))
+            try applicants.importFile(semesterID: semester.id, file: bytes, skipInvalid: false, by: admin)
+        }
+        return semester
+    }
+
+    /// The demo semester matched by a completed job, with its groups and its people by id.
+    func matchedDemoSemester(name: String = "Spring 2027") throws -> (Semester, [MatchGroup], [Applicant.ID: Applicant]) {
+        let semester = try demoSemester(name: name)
+        let job = try MatchingService(store: store).start(semesterID: semester.id, by: admin)
+        _ = try JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: store, runnerPID: getpid())
+        let people = Dictionary(uniqueKeysWithValues: try ApplicantService(store: store)
+            .list(semesterID: semester.id, by: admin).items.map { ($0.id, $0) })
+        return (semester, try MatchingService(store: store).groups(semesterID: semester.id, by: admin), people)
+    }
+
     /// Every row of every table, for "nothing changed" assertions.
     func snapshot() throws -> [String] {
         try store.connection.read { tx in

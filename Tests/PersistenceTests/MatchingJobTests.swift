@@ -5,19 +5,13 @@ import Testing
 
 @Suite("Matching jobs on SQLite")
 struct MatchingJobTests {
-    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("assets/demo")
+    static let demo = Fixture.demo
 
+    /// A fixture with the demo applicants imported into an open semester.
     /// A fixture with the demo applicants imported into an open semester.
     private func setUp(mentors: Bool = true) throws -> (Fixture, Semester, MatchingService) {
         let f = try Fixture()
-        let semester = try f.semesters.create(Fixture.draft(mentors: 40, mentees: 120), by: f.admin)
-        try f.semesters.update(semester.id, SemesterChanges(status: .open), by: f.admin)
-        let applicants = ApplicantService(store: f.store)
-        for file in (mentors ? ["mentors.csv"] : []) + ["mentees.csv"] {
-            let bytes = [UInt8](try Data(contentsOf: Self.demo.appendingPathComponent(file)))
-            try applicants.importFile(semesterID: semester.id, file: bytes, skipInvalid: false, by: f.admin)
-        }
+        let semester = try f.demoSemester(mentors: mentors)
         return (f, semester, MatchingService(store: f.store, now: { [clock = f.clock] in clock.now }))
     }
 
@@ -158,12 +152,7 @@ struct JobRunnerTests {
     @Test("runs on its own thread and connection, posting progress the caller drains without blocking it")
     func runsInBackground() throws {
         let f = try Fixture()
-        let semester = try f.semesters.create(Fixture.draft(mentors: 40, mentees: 120), by: f.admin)
-        let applicants = ApplicantService(store: f.store)
-        for file in ["mentors.csv", "mentees.csv"] {
-            let bytes = [UInt8](try Data(contentsOf: MatchingJobTests.demo.appendingPathComponent(file)))
-            try applicants.importFile(semesterID: semester.id, file: bytes, skipInvalid: false, by: f.admin)
-        }
+        let semester = try f.demoSemester()
         let job = try MatchingService(store: f.store).start(semesterID: semester.id, by: f.admin)
         let inbox = Inbox<JobRunner.Event>()
         _ = JobRunner.start(job, factory: SQLiteStoreFactory(path: f.database.path), runnerPID: getpid(), inbox: inbox)

@@ -1,4 +1,7 @@
+import Credentials
+import Domain
 import Foundation
+import Persistence
 
 /// Measuring helpers shared by the `bench` commands.
 enum BenchmarkSupport {
@@ -38,6 +41,19 @@ enum BenchmarkSupport {
     static func which(_ program: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A fresh database at `path` with an organization, its admin, and an empty semester.
+    static func freshSemester(_ path: String, mentorQuota: Int, menteeQuota: Int) throws -> (SQLiteStore, Actor, Semester) {
+        let store = try SQLiteStore(path: path)
+        let actor = try AuthService(store: store, hasher: PBKDF2PasswordHasher())
+            .initialize(organizationName: "Bench", adminEmail: "bench@example.org", adminName: "Bench",
+                        password: "benchmark-password", correlationID: "bench")
+        let semester = try SemesterService(store: store).create(
+            SemesterDraft(name: "Bench", startDate: CalendarDate(year: 2026, month: 9, day: 1)!,
+                          endDate: CalendarDate(year: 2026, month: 12, day: 1)!,
+                          mentorQuota: max(1, mentorQuota), menteeQuota: max(1, menteeQuota)), by: actor)
+        return (store, actor, semester)
     }
 
     static func median(_ values: [Double]) -> Double {

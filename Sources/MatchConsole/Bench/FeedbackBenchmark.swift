@@ -21,13 +21,7 @@ enum FeedbackBenchmark {
         let folder = try BenchmarkSupport.temporaryFolder("feedback")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("console.sqlite3").path
-        let store = try SQLiteStore(path: path)
-        let actor = try AuthService(store: store, hasher: PBKDF2PasswordHasher())
-            .initialize(organizationName: "Bench", adminEmail: "bench@example.org", adminName: "Bench",
-                        password: "benchmark-password", correlationID: "bench")
-        let semester = try SemesterService(store: store).create(
-            SemesterDraft(name: "Bench", startDate: CalendarDate(year: 2026, month: 9, day: 1)!,
-                          endDate: CalendarDate(year: 2026, month: 12, day: 1)!, mentorQuota: groupCount, menteeQuota: groupCount), by: actor)
+        let (store, actor, semester) = try BenchmarkSupport.freshSemester(path, mentorQuota: groupCount, menteeQuota: groupCount)
         let seedSeconds = try BenchmarkSupport.seconds { try seed(store, semester, actor, rows: rows, groups: groupCount) }
 
         let service = FeedbackService(store: store)

@@ -69,13 +69,7 @@ enum ImportBenchmark {
     }
 
     private static func freshSemester(_ path: String, rows: Int) throws -> (ApplicantService, Semester, Actor) {
-        let store = try SQLiteStore(path: path)
-        let actor = try AuthService(store: store, hasher: PBKDF2PasswordHasher())
-            .initialize(organizationName: "Bench", adminEmail: "bench@example.org", adminName: "Bench",
-                        password: "benchmark-password", correlationID: "bench")
-        let semester = try SemesterService(store: store).create(
-            SemesterDraft(name: "Bench", startDate: CalendarDate(year: 2026, month: 9, day: 1)!,
-                          endDate: CalendarDate(year: 2026, month: 12, day: 1)!, mentorQuota: rows, menteeQuota: rows), by: actor)
+        let (store, actor, semester) = try BenchmarkSupport.freshSemester(path, mentorQuota: rows, menteeQuota: rows)
         return (ApplicantService(store: store), semester, actor)
     }
 

@@ -23,14 +23,8 @@ enum PipelineBenchmark {
         let csv = folder.appendingPathComponent("applicants.csv")
         try generator.writeCSV(mentors: mentors, mentees: mentees, to: csv)
 
-        let store = try SQLiteStore(path: folder.appendingPathComponent("console.sqlite3").path)
-        let actor = try AuthService(store: store, hasher: PBKDF2PasswordHasher())
-            .initialize(organizationName: "Bench", adminEmail: "bench@example.org", adminName: "Bench",
-                        password: "benchmark-password", correlationID: "bench")
-        let semester = try SemesterService(store: store).create(
-            SemesterDraft(name: "Bench", startDate: CalendarDate(year: 2026, month: 9, day: 1)!,
-                          endDate: CalendarDate(year: 2026, month: 12, day: 1)!,
-                          mentorQuota: max(1, mentors), menteeQuota: max(1, mentees)), by: actor)
+        let (store, actor, semester) = try BenchmarkSupport.freshSemester(folder.appendingPathComponent("console.sqlite3").path,
+                                                                          mentorQuota: mentors, menteeQuota: mentees)
         let service = ApplicantService(store: store)
         let importSeconds = try BenchmarkSupport.seconds {
             _ = try service.importFile(semesterID: semester.id, file: try InputFile.read(csv.path, limit: CSVReader.maximumBytes),
