@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal: tmux runs it, `send-keys` types, `capture-pane` reads.
+@Suite("Full-screen console in tmux")
+struct ConsoleEndToEndTests {
+    struct Tmux {
+        let session = "mc-\(UUID().uuidString.prefix(8))"
+
+        /// Runs a tmux client. Output is read through a file, not a pipe: the first client starts the
+        /// tmux server, which would inherit a pipe and keep it open for ever.
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+            _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+            defer { try? FileManager.default.removeItem(atPath: outputPath) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux"] + arguments
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw CommandRunner.CommandFailed(result: .init(status: process.terminationStatus, stdout: "", stderr: "tmux \(arguments.first ?? "")"))
+            }
+            return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        }
+
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+
+        var alive: Bool { (try? run(["has-session", "-t", session])) != nil }
+
+        /// Polls the screen until `condition` holds, failing after a deadline instead of sleeping blindly.
+        func waitFor(_ what: String, seconds: Double = 15, _ condition: (String) -> Bool) throws {
+            let deadline = Date().addingTimeInterval(seconds)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if condition(last) { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Issue.record("timed out waiting for \(what); the screen showed:\n\(last)")
+            throw CommandRunner.CommandFailed(result: .init(status: -1, stdout: last, stderr: what))
+        }
+    }
+
+    @Test("demo data on screen; filter, help, too small and back, quit")
+    func session() throws {
+        let cli = CommandRunner()
+        defer { cli.remove() }
+        #expect(try cli.run(["demo"], unsetting: ["MATCH_CONSOLE_PASSWORD"]).status == 0)
+        let tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8", "-e", "MATCH_CONSOLE_USER=demo@example.org",
+                      "-e", "MATCH_CONSOLE_PASSWORD=demo-password", "-s", tmux.session,
+                      "\(CommandRunner.binary.path) --db \(cli.databasePath) console"])
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+
+        try tmux.waitFor("the semesters table") { $0.contains("Spring 2026") && $0.contains("Fall 2026") && $0.contains("Demo Admin") }
+        try tmux.keys("/", "f", "a", "l", "l", "Enter")
+        try tmux.waitFor("the filtered table") { $0.contains("Filter: fall") && $0.contains("Fall 2026") && !$0.contains("Spring 2026") }
+        try tmux.keys("/", "Escape")
+        try tmux.waitFor("the filter cleared") { $0.contains("Spring 2026") }
+        try tmux.keys("?")
+        try tmux.waitFor("the help overlay") { $0.contains("move up") && $0.contains("Keys (Esc or ? to close)") }
+        try tmux.keys("Escape")
+        try tmux.waitFor("help closed") { !$0.contains("Keys (Esc or ? to close)") }
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "60", "-y", "20"])
+        try tmux.waitFor("the too-small notice") { $0.contains("terminal too small (need 80×24)") }
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "120", "-y", "40"])
+        try tmux.waitFor("the table again") { $0.contains("Spring 2026") && !$0.contains("terminal too small") }
+        try tmux.keys("q")
+        let deadline = Date().addingTimeInterval(10)
+        while tmux.alive && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!tmux.alive, "q quits the console")
+    }
+}
