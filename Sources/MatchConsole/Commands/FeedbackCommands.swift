@@ -130,15 +130,12 @@ enum FeedbackText {
     }
 
     static func csv(_ rows: [LabeledPairRecord]) -> [String] {
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
         let names = PairFeature.allCases.map(\.rawValue)
         return [(["group_id", "mentor_email", "mentee_email"] + names + ["score", "average_rating", "feedback_count", "label", "comments"])
             .joined(separator: ",")] + rows.map { row in
             ([String(row.groupID), row.mentorEmail, row.menteeEmail] + names.map { String(format: "%.6f", row.features[$0] ?? 0) }
              + [String(format: "%.6f", row.score), String(format: "%.2f", row.averageRating), String(row.feedbackCount), String(row.label),
-                row.comments.joined(separator: " | ")]).map(field).joined(separator: ",")
+                row.comments.joined(separator: " | ")]).map(CSVField.quote).joined(separator: ",")
         }
     }
 }

@@ -81,12 +81,9 @@ struct MatchRow: Encodable {
     }
 
     static func csv(_ rows: [MatchRow]) -> [String] {
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
         return ["group,mentor_email,mentor_name,mentee_email,mentee_name,score,group_score,explanation"] + rows.map { row in
             [String(row.group), row.mentorEmail, row.mentorName, row.menteeEmail, row.menteeName,
-             String(format: "%.4f", row.score), String(format: "%.4f", row.groupScore), row.explanation].map(field).joined(separator: ",")
+             String(format: "%.4f", row.score), String(format: "%.4f", row.groupScore), row.explanation].map(CSVField.quote).joined(separator: ",")
         }
     }
 }
