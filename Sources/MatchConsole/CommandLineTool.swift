@@ -10,6 +10,9 @@ enum CommandLineTool {
     }
 
     static func run(arguments: [String], environment: [String: String], output: Output) -> Int32 {
+        if arguments.contains(DemoMode.flag) {
+            return DemoMode.run(arguments: arguments, environment: environment, output: output)
+        }
         let location = DataLocation(environment: environment)
         let log = JSONLineLog(directory: location.stateDirectory)
         let parser = ArgumentParser(commands: commands)

@@ -48,15 +48,15 @@ struct ConsoleEndToEndTests {
         }
     }
 
-    @Test("demo data on screen; filter, help, too small and back, quit")
+    @Test("--demo opens the console on its own seeded database; filter, help, too small and back, quit")
     func session() throws {
         let cli = CommandRunner()
         defer { cli.remove() }
-        #expect(try cli.run(["demo"], unsetting: ["MATCH_CONSOLE_PASSWORD"]).status == 0)
         let tmux = Tmux()
-        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8", "-e", "MATCH_CONSOLE_USER=demo@example.org",
-                      "-e", "MATCH_CONSOLE_PASSWORD=demo-password", "-s", tmux.session,
-                      "\(CommandRunner.binary.path) --db \(cli.databasePath) console"])
+        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8",
+                      "-e", "XDG_DATA_HOME=\(cli.folder.appendingPathComponent("data").path)",
+                      "-e", "XDG_STATE_HOME=\(cli.folder.appendingPathComponent("state").path)", "-s", tmux.session,
+                      "\(CommandRunner.binary.path) --demo"])
         defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
 
         try tmux.waitFor("the semesters table") { $0.contains("Spring 2026") && $0.contains("Fall 2026") && $0.contains("Demo Admin") }
@@ -76,5 +76,6 @@ struct ConsoleEndToEndTests {
         let deadline = Date().addingTimeInterval(10)
         while tmux.alive && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!tmux.alive, "q quits the console")
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("data/match-console/demo.sqlite3").path))
     }
 }

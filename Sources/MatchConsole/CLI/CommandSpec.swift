@@ -52,5 +52,6 @@ enum GlobalOptions {
     static let database = OptionSpec.value("--db", "PATH", "database file (default: $XDG_DATA_HOME/match-console/console.sqlite3)")
     static let user = OptionSpec.value("--user", "EMAIL", "sign in as this staff member (or set MATCH_CONSOLE_USER); the password comes from MATCH_CONSOLE_PASSWORD or a prompt")
     static let help = OptionSpec.flag("--help", "show help for the tool or the command")
-    static let all = [database, user, help]
+    static let demo = OptionSpec.flag("--demo", "use the demo database (seeded on first use) as its admin; alone, opens the console")
+    static let all = [database, user, demo, help]
 }
