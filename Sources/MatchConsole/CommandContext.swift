@@ -13,7 +13,7 @@ final class CommandContext {
     /// One per command run: every log line and audit row of this action carries it.
     let correlationID = CorrelationID.make()
     let hasher: any PasswordHasher = PBKDF2PasswordHasher()
-    private let userEmail: String?
+    let userEmail: String?
     private let commandPath: [String]
     private var openedStore: SQLiteStore?
     private(set) var signedIn: Actor?

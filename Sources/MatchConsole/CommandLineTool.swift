@@ -19,7 +19,11 @@ enum CommandLineTool {
         let invocation: Invocation
         do {
             switch try parser.parse(arguments) {
-            case .help(let path):
+            case .help(let path, let explicit):
+                // On a terminal, no command at all means the console; anywhere else, the list of commands.
+                if path.isEmpty && !explicit && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+                    return run(arguments: arguments + ["console"], environment: environment, output: output)
+                }
                 output.line(HelpFormatter(commands: commands).help(for: path))
                 return 0
             case .run(let parsed):

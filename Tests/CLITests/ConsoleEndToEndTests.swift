@@ -78,4 +78,22 @@ struct ConsoleEndToEndTests {
         #expect(!tmux.alive, "q quits the console")
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("data/match-console/demo.sqlite3").path))
     }
+
+    @Test("match-console alone on a terminal opens the sign-in screen, then the console")
+    func signInScreen() throws {
+        let cli = CommandRunner()
+        defer { cli.remove() }
+        #expect(try cli.run(["demo"], unsetting: ["MATCH_CONSOLE_PASSWORD"]).status == 0)
+        let tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8",
+                      "-e", "XDG_STATE_HOME=\(cli.folder.appendingPathComponent("state").path)", "-s", tmux.session,
+                      "\(CommandRunner.binary.path) --db \(cli.databasePath)"])
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        try tmux.waitFor("the sign-in screen") { $0.contains("Sign in with your staff account.") }
+        try tmux.keys("demo@example.org", "Tab", "nope-nope-nope", "Enter")
+        try tmux.waitFor("the refusal") { $0.contains("sign-in failed: unknown email or wrong password") }
+        try tmux.keys("demo-password", "Enter")
+        try tmux.waitFor("the console") { $0.contains("Spring 2026") && $0.contains("Demo Admin") && !$0.contains("nope") }
+        try tmux.keys("q")
+    }
 }

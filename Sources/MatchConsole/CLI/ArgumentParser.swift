@@ -3,8 +3,8 @@
 struct ArgumentParser {
     enum Outcome {
         case run(Invocation)
-        /// `--help` or an incomplete command: show help for this command prefix.
-        case help(path: [String])
+        /// `--help` (explicit) or an incomplete command: show help for this command prefix.
+        case help(path: [String], explicit: Bool)
     }
 
     let commands: [CommandSpec]
@@ -52,10 +52,10 @@ struct ArgumentParser {
             }
         }
 
-        if flags.contains("--help") { return .help(path: command?.path ?? words) }
+        if flags.contains("--help") { return .help(path: command?.path ?? words, explicit: true) }
         guard let command else {
             if words.isEmpty || commands.contains(where: { $0.path.starts(with: words) }) {
-                return .help(path: words)
+                return .help(path: words, explicit: false)
             }
             throw UsageError("unknown command \"\(words.joined(separator: " "))\"", command: longestKnownPrefix(of: words))
         }

@@ -6,9 +6,11 @@ public final class ConsoleApp {
     public static let minimumWidth = TUI.minimumColumns
     public static let minimumHeight = TUI.minimumRows
 
-    public let header: String
+    public private(set) var header: String
     public let keyMap: KeyMap
     public private(set) var panes: [any Pane]
+    /// Shown until someone signs in; nil once they have (or when the app starts signed in).
+    public private(set) var signIn: SignInScreen?
     public private(set) var current = 0
     public private(set) var status = "Press ? for help, q to quit."
     public private(set) var showingHelp = false
@@ -25,7 +27,27 @@ public final class ConsoleApp {
         for pane in panes { load(pane) }
     }
 
+    /// Starts on the sign-in screen; the panes come from a successful sign-in.
+    public init(signIn: SignInScreen, keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init) {
+        header = "Match Console"
+        panes = []
+        self.signIn = signIn
+        self.keyMap = keyMap
+        self.clock = clock
+    }
+
     public func handle(_ key: Key, height: Int = 40) {
+        if let screen = signIn {
+            if key == .escape { finished = true; return }
+            if let session = screen.handle(key) {
+                header = session.header
+                panes = session.panes
+                signIn = nil
+                current = 0
+                for pane in panes { load(pane) }
+            }
+            return
+        }
         let pageSize = max(1, height - 6)
         if var text = filterInput {
             switch key {
@@ -63,6 +85,10 @@ public final class ConsoleApp {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             let message = "terminal too small (need \(Self.minimumWidth)×\(Self.minimumHeight))"
             buffer.write(DisplayWidth.fit(message, width), x: max(0, (width - DisplayWidth.of(message)) / 2), y: height / 2, style: .warning)
+            return buffer
+        }
+        if let signIn {
+            signIn.draw(into: &buffer)
             return buffer
         }
         let formatter = DateFormatter()
