@@ -18,7 +18,7 @@ public struct ApplicantService {
         try PermissionChecker.require(.uploadApplicants, actor.staff)
         let (table, outcome) = try Self.read(file)
         return try store.read { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             let (valid, initialProblems, registered) = try Self.checkAgainstSemester(outcome, semester, tx)
             let diff = try tx.applicantDiff(valid, semesterID: semester.id)
             let problems = initialProblems + Self.quotaErrors(Self.counts(registered, adding: valid), semester).map {
@@ -36,7 +36,7 @@ public struct ApplicantService {
         let (table, outcome) = try Self.read(file)
         let at = now()
         return try store.write { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             let (valid, problems, registered) = try Self.checkAgainstSemester(outcome, semester, tx)
             if !problems.isEmpty && !skipInvalid {
                 let diff = try tx.applicantDiff(valid, semesterID: semester.id)
@@ -62,7 +62,7 @@ public struct ApplicantService {
             throw DomainError.invalidPage("skip must be ≥ 0 and limit between 1 and 100000")
         }
         return try store.read { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             return Page(items: try tx.applicants(semesterID: semester.id, filter: filter, skip: skip, limit: limit), skip: skip,
                         total: try tx.applicantCount(semesterID: semester.id, filter: filter))
         }
@@ -72,7 +72,7 @@ public struct ApplicantService {
         try PermissionChecker.require(.uploadApplicants, actor.staff)
         let at = now()
         try store.write { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             try Self.requireAcceptingApplicants(semester)
             guard let applicant = try tx.applicant(semesterID: semester.id, email: EmailAddress.normalized(email)) else {
                 throw DomainError.notFound(kind: "applicant", reference: EmailAddress.normalized(email))
@@ -92,22 +92,10 @@ public struct ApplicantService {
     }
 
     private static func read(_ file: [UInt8]) throws -> (FileSummary, ApplicantRowValidator.Outcome) {
-        let table: CSVTable
-        do {
-            table = try CSVReader.read(file)
-        } catch let error as CSVError {
-            throw DomainError.invalidFile(error.description)
-        }
+        let table = try Scoped.csv(file)
         let summary = FileSummary(encoding: table.encoding, delimiter: table.delimiter, rows: table.records.count,
                                   warnings: table.warnings)
         return (summary, try ApplicantRowValidator.validate(table))
-    }
-
-    private static func semester(_ id: Semester.ID, _ tx: any StoreReader, _ actor: Actor) throws -> Semester {
-        guard let semester = try tx.semester(id: id, organizationID: actor.organizationID) else {
-            throw DomainError.notFound(kind: "semester", reference: "#\(id)")
-        }
-        return semester
     }
 
     private static func requireAcceptingApplicants(_ semester: Semester) throws {

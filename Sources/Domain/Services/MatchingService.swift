@@ -17,7 +17,7 @@ public struct MatchingService {
         try PermissionChecker.require(.runMatching, actor.staff)
         let at = now()
         return try store.write { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             guard semester.status == .draft || semester.status == .open else {
                 throw DomainError.semesterNotMatchable(name: semester.name, status: semester.status)
             }
@@ -39,7 +39,7 @@ public struct MatchingService {
 
     public func list(semesterID: Semester.ID, by actor: Actor) throws -> [MatchingJob] {
         try PermissionChecker.require(.viewData, actor.staff)
-        return try store.read { tx in try tx.jobs(semesterID: try Self.semester(semesterID, tx, actor).id) }
+        return try store.read { tx in try tx.jobs(semesterID: try Scoped.semester(semesterID, tx, actor).id) }
     }
 
     /// Asks the job to stop. A job nobody has started yet ends at once; a running one stops at its
@@ -64,7 +64,7 @@ public struct MatchingService {
     /// The semester's current groups: those of its latest completed job.
     public func groups(semesterID: Semester.ID, by actor: Actor) throws -> [MatchGroup] {
         try PermissionChecker.require(.viewData, actor.staff)
-        return try store.read { tx in try tx.currentGroups(semesterID: try Self.semester(semesterID, tx, actor).id) }
+        return try store.read { tx in try tx.currentGroups(semesterID: try Scoped.semester(semesterID, tx, actor).id) }
     }
 
     /// Locks or forbids a pair for every later run, or clears the rule (`kind` nil).
@@ -73,7 +73,7 @@ public struct MatchingService {
         try PermissionChecker.require(.runMatching, actor.staff)
         let at = now()
         try store.write { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             let mentor = try Self.applicant(mentorEmail, role: .mentor, semester, tx)
             let mentee = try Self.applicant(menteeEmail, role: .mentee, semester, tx)
             if let kind {
@@ -105,13 +105,6 @@ public struct MatchingService {
             }
             return recovered
         }
-    }
-
-    private static func semester(_ id: Semester.ID, _ tx: any StoreReader, _ actor: Actor) throws -> Semester {
-        guard let semester = try tx.semester(id: id, organizationID: actor.organizationID) else {
-            throw DomainError.notFound(kind: "semester", reference: "#\(id)")
-        }
-        return semester
     }
 
     private static func job(_ id: MatchingJob.ID, _ tx: any StoreReader, _ actor: Actor) throws -> MatchingJob {

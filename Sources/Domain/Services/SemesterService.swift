@@ -33,7 +33,7 @@ public struct SemesterService {
 
     public func get(_ id: Semester.ID, by actor: Actor) throws -> Semester {
         try PermissionChecker.require(.viewData, actor.staff)
-        return try store.read { tx in try Self.existing(id, in: tx, for: actor) }
+        return try store.read { tx in try Scoped.semester(id, tx, actor) }
     }
 
     /// Finds a semester by exact name (case-insensitive) or, failing that, by numeric id.
@@ -69,7 +69,7 @@ public struct SemesterService {
         try PermissionChecker.require(.manageSemesters, actor.staff)
         guard !changes.isEmpty else { throw DomainError.nothingToChange }
         return try store.write { tx in
-            var semester = try Self.existing(id, in: tx, for: actor)
+            var semester = try Scoped.semester(id, tx, actor)
             let before = semester
             guard semester.status != .closed else { throw DomainError.semesterClosed(name: semester.name) }
             let draft = try changes.applied(to: semester.draft).validated()
@@ -102,14 +102,7 @@ public struct SemesterService {
 
     public func stats(_ id: Semester.ID, by actor: Actor) throws -> SemesterStats {
         try PermissionChecker.require(.viewData, actor.staff)
-        return try store.read { tx in try tx.semesterStats(semester: try Self.existing(id, in: tx, for: actor)) }
-    }
-
-    private static func existing(_ id: Semester.ID, in tx: any StoreReader, for actor: Actor) throws -> Semester {
-        guard let semester = try tx.semester(id: id, organizationID: actor.organizationID) else {
-            throw DomainError.notFound(kind: "semester", reference: "#\(id)")
-        }
-        return semester
+        return try store.read { tx in try tx.semesterStats(semester: try Scoped.semester(id, tx, actor)) }
     }
 }
 
