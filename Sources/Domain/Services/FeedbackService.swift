@@ -48,7 +48,7 @@ public struct FeedbackService {
         let clean = try Self.validated(submission)
         let at = now()
         return try store.write { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             let role = try Self.record(clean, semester: semester, tx, at: at)
             try tx.appendAudit(.by(actor, "feedback.submitted", target: ("semester", String(semester.id)),
                                    details: ["email": clean.email, "rating": String(clean.rating)], at: at))
@@ -59,7 +59,7 @@ public struct FeedbackService {
     public func summary(semesterID: Semester.ID, by actor: Actor) throws -> FeedbackSummary {
         try PermissionChecker.require(.viewData, actor.staff)
         return try store.read { tx in
-            try tx.feedbackSummary(semesterID: try Self.semester(semesterID, tx, actor).id, organizationID: actor.organizationID)
+            try tx.feedbackSummary(semesterID: try Scoped.semester(semesterID, tx, actor).id, organizationID: actor.organizationID)
         }
     }
 
@@ -68,7 +68,7 @@ public struct FeedbackService {
         try PermissionChecker.require(.export, actor.staff)
         let at = now()
         return try store.write { tx in
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             let rows = try tx.labeledPairs(semesterID: semester.id, threshold: threshold)
             try tx.appendAudit(.by(actor, "feedback.exported", target: ("semester", String(semester.id)),
                                    details: ["pairs": String(rows.count), "threshold": String(threshold)], at: at))
@@ -81,18 +81,22 @@ public struct FeedbackService {
     public func importSurvey(semesterID: Semester.ID, file: [UInt8], skipInvalid: Bool, dryRun: Bool,
                              by actor: Actor) throws -> FeedbackImportReport {
         try PermissionChecker.require(.manageFeedback, actor.staff)
-        let table: CSVTable
-        do { table = try CSVReader.read(file) } catch let error as CSVError { throw DomainError.invalidFile(error.description) }
+        let table = try Scoped.csv(file)
         let outcome = try FeedbackRowValidator.validate(table)
         let at = now()
         // Checks shared by the dry run (a read) and the import (a write).
         func check(_ tx: any StoreReader) throws -> (Semester, [FeedbackRowValidator.Row], FeedbackImportReport) {
-            let semester = try Self.semester(semesterID, tx, actor)
+            let semester = try Scoped.semester(semesterID, tx, actor)
             var problems = outcome.errors
             var accepted: [FeedbackRowValidator.Row] = []
+            var checkedForGroups = false
             for row in outcome.rows {
                 guard try tx.currentMembership(semesterID: semester.id, email: row.submission.email) != nil else {
-                    if try tx.currentGroups(semesterID: semester.id).isEmpty { throw DomainError.noMatchesYet(semester: semester.name) }
+                    // Without groups nobody can be in one: the whole file is refused. Checked once, not per row.
+                    if !checkedForGroups {
+                        if try tx.currentGroups(semesterID: semester.id).isEmpty { throw DomainError.noMatchesYet(semester: semester.name) }
+                        checkedForGroups = true
+                    }
                     problems.append(RowError(line: row.line, column: nil, message: DomainError.notInAnyGroup(email: row.submission.email).description))
                     continue
                 }
@@ -164,12 +168,5 @@ public struct FeedbackService {
         try tx.upsertFeedback(semesterID: semester.id, groupID: membership.groupID, email: submission.email, role: membership.role,
                               rating: submission.rating, tags: submission.tags, comment: submission.comment, at: at)
         return membership.role
-    }
-
-    static func semester(_ id: Semester.ID, _ tx: any StoreReader, _ actor: Actor) throws -> Semester {
-        guard let semester = try tx.semester(id: id, organizationID: actor.organizationID) else {
-            throw DomainError.notFound(kind: "semester", reference: "#\(id)")
-        }
-        return semester
     }
 }

@@ -14,6 +14,14 @@ struct Output: Sendable {
 
     func error(_ text: String) { writeError(text) }
 
+    /// Row problems on stderr, one per line, the first `shown` of them and then a count of the rest.
+    func problems(_ problems: [RowError], shown: Int = 20) {
+        guard !problems.isEmpty else { return }
+        error("Problems (\(problems.count)):")
+        problems.prefix(shown).forEach { error("  \($0.description)") }
+        if problems.count > shown { error("  … and \(problems.count - shown) more") }
+    }
+
     /// Scripts read these: snake_case keys, UTC timestamps, stable key order.
     func json<T: Encodable>(_ value: T) throws {
         writeOut(String(decoding: try Self.encoder.encode(value), as: UTF8.self))

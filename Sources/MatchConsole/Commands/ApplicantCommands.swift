@@ -5,9 +5,6 @@ import Foundation
 enum ApplicantCommands {
     static var all: [CommandSpec] { [importFile, list, remove] }
 
-    /// Problems shown one per line before the rest are summarised by count.
-    static let shownProblems = 20
-
     private static let semesterArgument = PositionalSpec(name: "SEMESTER", help: "semester name or id")
     private static let json = OptionSpec.flag("--json", "print JSON for scripts")
 
@@ -92,13 +89,7 @@ enum ApplicantCommands {
         out.line("Columns:")
         report.mappings.forEach { out.line("  " + $0.summary) }
         out.line("Valid rows: \(report.validMentors) mentor\(report.validMentors == 1 ? "" : "s"), \(report.validMentees) mentee\(report.validMentees == 1 ? "" : "s")")
-        if !report.problems.isEmpty {
-            out.error("Problems (\(report.problems.count)):")
-            report.problems.prefix(shownProblems).forEach { out.error("  \($0.description)") }
-            if report.problems.count > shownProblems {
-                out.error("  … and \(report.problems.count - shownProblems) more")
-            }
-        }
+        out.problems(report.problems)
         if report.applied {
             out.line("Imported: \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped.")
         } else if invocation.has("--dry-run") {

@@ -89,11 +89,7 @@ enum FeedbackCommands {
         let out = context.output
         out.line("Read \(report.rows) rows; columns: " + report.mappings.sorted { $0.key < $1.key }.map { "\"\($0.key)\" → \($0.value.rawValue)" }.joined(separator: ", "))
         report.warnings.forEach { out.line("Warning: \($0)") }
-        if !report.problems.isEmpty {
-            out.error("Problems (\(report.problems.count)):")
-            report.problems.prefix(ApplicantCommands.shownProblems).forEach { out.error("  \($0.description)") }
-            if report.problems.count > ApplicantCommands.shownProblems { out.error("  … and \(report.problems.count - ApplicantCommands.shownProblems) more") }
-        }
+        out.problems(report.problems)
         if report.applied {
             out.line("Imported: \(report.created) new, \(report.replaced) replaced, \(report.skipped) skipped.")
         } else if invocation.has("--dry-run") {
