@@ -49,9 +49,6 @@ struct CommandRunner {
     /// Runs with `--db` pointing at this runner's database unless `useDefaultDatabase` is set.
     func run(_ arguments: [String], environment extra: [String: String] = [:], unsetting: [String] = [],
              useDefaultDatabase: Bool = false) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = (useDefaultDatabase ? [] : ["--db", databasePath]) + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = folder.path
         environment["XDG_DATA_HOME"] = folder.appendingPathComponent("data").path
@@ -61,18 +58,9 @@ struct CommandRunner {
         environment["MATCH_CONSOLE_NEW_PASSWORD"] = nil
         environment.merge(extra) { $1 }
         for name in unsetting { environment[name] = nil }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and stall the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let outcome = try Subprocess.run([Self.binary.path] + (useDefaultDatabase ? [] : ["--db", databasePath]) + arguments,
+                                         environment: environment)
+        return Result(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 
     func json(_ arguments: [String]) throws -> Any {

@@ -6,26 +6,23 @@ import Testing
 struct ConsoleEndToEndTests {
     struct Tmux {
         let session = "mc-\(UUID().uuidString.prefix(8))"
+        /// Each test talks to a tmux server of its own, so tests running at once never race to
+        /// start the same server and a stuck test cannot wedge another's.
+        private var socket: String { session }
 
-        /// Runs a tmux client. Output is read through a file, not a pipe: the first client starts the
-        /// tmux server, which would inherit a pipe and keep it open for ever.
         @discardableResult
         func run(_ arguments: [String]) throws -> String {
-            let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
-            _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-            defer { try? FileManager.default.removeItem(atPath: outputPath) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tmux"] + arguments
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw CommandRunner.CommandFailed(result: .init(status: process.terminationStatus, stdout: "", stderr: "tmux \(arguments.first ?? "")"))
+            let outcome = try Subprocess.run(["tmux", "-L", socket] + arguments, timeout: 20)
+            guard outcome.status == 0 else {
+                throw CommandRunner.CommandFailed(result: .init(status: outcome.status, stdout: outcome.stdout,
+                                                                stderr: "tmux \(arguments.first ?? ""): \(outcome.stderr)"))
             }
-            return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+            return outcome.stdout
+        }
+
+        /// Ends the session and with it this test's tmux server.
+        func close() {
+            _ = try? run(["kill-server"])
         }
 
         func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
@@ -57,7 +54,7 @@ struct ConsoleEndToEndTests {
                       "-e", "XDG_DATA_HOME=\(cli.folder.appendingPathComponent("data").path)",
                       "-e", "XDG_STATE_HOME=\(cli.folder.appendingPathComponent("state").path)", "-s", tmux.session,
                       "\(CommandRunner.binary.path) --demo"])
-        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        defer { tmux.close() }
 
         try tmux.waitFor("the semesters table") { $0.contains("Spring 2026") && $0.contains("Fall 2026") && $0.contains("Demo Admin") }
         try tmux.keys("/", "f", "a", "l", "l", "Enter")
@@ -88,7 +85,7 @@ struct ConsoleEndToEndTests {
         try tmux.run(["new-session", "-d", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8",
                       "-e", "XDG_STATE_HOME=\(cli.folder.appendingPathComponent("state").path)", "-s", tmux.session,
                       "\(CommandRunner.binary.path) --db \(cli.databasePath)"])
-        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        defer { tmux.close() }
         try tmux.waitFor("the sign-in screen") { $0.contains("Sign in with your staff account.") }
         try tmux.keys("demo@example.org", "Tab", "nope-nope-nope", "Enter")
         try tmux.waitFor("the refusal") { $0.contains("sign-in failed: unknown email or wrong password") }

@@ -83,20 +83,15 @@ struct MatchCommandTests {
         try generator.writeCSV(mentors: 960, mentees: 2880, to: big)
         #expect(try cli.run(["applicants", "import", "Fall", big.path]).status == 0)
 
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["--db", cli.databasePath, "match", "run", "Fall", "--wait"]
         var environment = ProcessInfo.processInfo.environment
         environment["MATCH_CONSOLE_USER"] = CommandRunner.adminEmail
         environment["MATCH_CONSOLE_PASSWORD"] = CommandRunner.adminPassword
         environment["XDG_STATE_HOME"] = cli.folder.appendingPathComponent("state").path
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Subprocess([CommandRunner.binary.path, "--db", cli.databasePath, "match", "run", "Fall", "--wait"],
+                                     environment: environment)
         _ = try waitFor(cli, job: 2) { ["embedding", "training", "matching"].contains($0["status"] as? String ?? "") }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.kill9()
+        _ = try process.wait()
 
         let status = try #require(try cli.json(["job", "status", "2"]) as? [String: Any])
         #expect(status["status"] as? String == "failed")

@@ -34,7 +34,13 @@ enum JobWorker {
         defer { posix_spawnattr_destroy(&attributes) }
         // POSIX_SPAWN_SETSID (glibc 2.26+): its header hides it behind _GNU_SOURCE, so Swift cannot see the name.
         let startNewSession: Int16 = 0x80
-        posix_spawnattr_setflags(&attributes, startNewSession)
+        // The worker starts with default signal actions and nothing blocked, whatever this process had.
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, startNewSession | Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

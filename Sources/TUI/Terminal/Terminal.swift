@@ -11,6 +11,7 @@ public final class Terminal {
 
     /// Takes over the terminal; `close()` gives it back.
     public init(keyTimeoutMilliseconds: Int32 = 100) {
+        Self.unblockTerminalSignals()
         setlocale(LC_ALL, "")
         initscr()
         cbreak()
@@ -27,6 +28,15 @@ public final class Terminal {
             for (index, pair) in Self.palette.enumerated() { init_pair(Int16(index + 1), pair.0, pair.1) }
         }
         measure()
+    }
+
+    /// A parent may hand us a blocked signal mask (Foundation's `Process` does); ncurses needs
+    /// SIGWINCH for resizes and the default actions of the others to stop or end cleanly.
+    private static func unblockTerminalSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     public func close() {
