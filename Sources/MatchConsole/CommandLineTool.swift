@@ -5,7 +5,7 @@ import Foundation
 enum CommandLineTool {
     static var commands: [CommandSpec] {
         SetupCommands.all + OrganizationCommands.all + StaffCommands.all + SemesterCommands.all + ApplicantCommands.all + MatchCommands.all + FeedbackCommands.all
-            + QuotaCommands.all + AuditCommands.all + DoctorCommand.all + [DemoCommand.command, ConsoleCommand.command]
+            + QuotaCommands.all + AuditCommands.all + DoctorCommand.all + ModelCommands.all + [DemoCommand.command, ConsoleCommand.command]
             + [ImportBenchmark.command, AssignBenchmark.command, PipelineBenchmark.command, FeedbackBenchmark.command]
     }
 
