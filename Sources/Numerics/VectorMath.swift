@@ -1,12 +1,17 @@
 /// The element-wise functions a transformer needs, eight lanes at a time. Calling `expf`/`erff`
 /// per element would cost more than the matrix products around them.
 public enum VectorMath {
-    /// e^x to about 2 ulp for x in [-87, 88]; below, 0.
-    @inline(__always)
+    /// e^x to about 2 ulp for x in [-87, 88]; below, 0. Rounding and the float-to-integer step
+    /// use the 1.5·2²³ trick: adding it leaves the rounded integer in the low mantissa bits, which
+    /// keeps everything in vector registers (the generic SIMD conversions go lane by lane).
+    @inlinable @inline(__always)
     public static func exp(_ x: Vector) -> Vector {
-        let clamped = x.clamped(lowerBound: Vector(repeating: -87.3), upperBound: Vector(repeating: 88.7))
+        let low = Vector(repeating: -87.3), high = Vector(repeating: 88.7)
+        let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
+        let magic = Vector(repeating: 12_582_912)
         // e^x = 2^n · e^r with n = round(x / ln 2) and |r| ≤ ln 2 / 2.
-        let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
+        let shifted = Vector.fma(clamped, Vector(repeating: 1.442_695_04), magic)
+        let n = shifted - magic
         let r = clamped - n * 0.693_145_75 - n * 1.428_606_8e-6
         var p = Vector(repeating: 1.987_569_15e-4)
         p = Vector.fma(p, r, Vector(repeating: 1.398_199_95e-3))
@@ -15,13 +20,13 @@ public enum VectorMath {
         p = Vector.fma(p, r, Vector(repeating: 1.666_666_55e-1))
         p = Vector.fma(p, r, Vector(repeating: 5.000_000_1e-1))
         p = Vector.fma(p, r * r, r) + 1
-        let exponent = (SIMD8<Int32>(n) &+ 127) &<< 23
-        let scale = unsafeBitCast(exponent, to: Vector.self)
+        let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
+        let scale = unsafeBitCast((integer &+ 127) &<< 23, to: Vector.self)
         return p * scale
     }
 
     /// erf(x) with absolute error below 1.2e-7 (Numerical Recipes' erfc Chebyshev fit).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func erf(_ x: Vector) -> Vector {
         let z = x.replacing(with: -x, where: x .< 0)
         let t = 1 / (1 + 0.5 * z)
@@ -97,8 +102,21 @@ public enum VectorMath {
         }
     }
 
+    /// `target += addend`, element by element (the residual connections).
+    public static func add(_ addend: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
+        var index = 0
+        while index + 8 <= count {
+            Vector.store(Vector.load(target + index) + Vector.load(addend + index), target + index)
+            index += 8
+        }
+        while index < count {
+            target[index] += addend[index]
+            index += 1
+        }
+    }
+
     /// Dot product of two float arrays of equal length.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         var accumulator = Vector(repeating: 0)
         var index = 0

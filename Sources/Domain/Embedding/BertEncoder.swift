@@ -68,7 +68,7 @@ public struct BertEncoder: Sendable {
         var queryKeyValue = [Float](repeating: 0, count: rows * 3 * hidden)
         var inner = [Float](repeating: 0, count: rows * configuration.intermediateSize)
         let longest = sequences.map(\.count).max() ?? 0
-        var scores = [Float](repeating: 0, count: longest)
+        var scores = [Float](repeating: 0, count: SelfAttention.scratchSize(length: longest, hidden: hidden, heads: configuration.heads))
 
         embed(sequences, into: &state)
         for layer in layers {
@@ -85,14 +85,14 @@ public struct BertEncoder: Sendable {
                     inner.withUnsafeMutableBufferPointer { inner in
                         let z = inner.baseAddress!
                         layer.attentionOutput.apply(y, rows: rows, into: z)
-                        for index in 0..<(rows * hidden) { x[index] += z[index] }
+                        VectorMath.add(z, into: x, count: rows * hidden)
                         VectorMath.layerNorm(x, rows: rows, width: hidden, gamma: layer.attentionNorm.gamma,
                                              beta: layer.attentionNorm.beta, epsilon: configuration.layerNormEpsilon)
                         layer.intermediate.apply(x, rows: rows, into: z)
                         VectorMath.gelu(z, count: rows * configuration.intermediateSize)
                         layer.output.apply(z, rows: rows, into: y)
                     }
-                    for index in 0..<(rows * hidden) { x[index] += y[index] }
+                    VectorMath.add(y, into: x, count: rows * hidden)
                     VectorMath.layerNorm(x, rows: rows, width: hidden, gamma: layer.outputNorm.gamma,
                                          beta: layer.outputNorm.beta, epsilon: configuration.layerNormEpsilon)
                 }
@@ -119,41 +119,14 @@ public struct BertEncoder: Sendable {
         }
     }
 
-    /// Scaled dot-product attention per sequence and head; the context is written head by head
-    /// into the rows of `output`.
     private func attend(_ sequences: [[Int32]], queryKeyValue qkv: UnsafePointer<Float>, scores: UnsafeMutablePointer<Float>,
                         into output: UnsafeMutablePointer<Float>) {
-        let hidden = configuration.hiddenSize, size = configuration.headSize, stride = 3 * hidden
-        let scale = 1 / Float(size).squareRoot()
+        let hidden = configuration.hiddenSize
         var first = 0
         for sequence in sequences {
-            let length = sequence.count
-            for head in 0..<configuration.heads {
-                let queries = qkv + first * stride + head * size
-                let keys = queries + hidden, values = queries + 2 * hidden
-                for i in 0..<length {
-                    for j in 0..<length {
-                        scores[j] = VectorMath.dot(queries + i * stride, keys + j * stride, count: size) * scale
-                    }
-                    VectorMath.softmax(scores, count: length)
-                    let context = output + (first + i) * hidden + head * size
-                    for index in 0..<size { context[index] = 0 }
-                    for j in 0..<length {
-                        let weight = scores[j], value = values + j * stride
-                        var index = 0
-                        while index + 8 <= size {
-                            Vector.store(Vector.fma(Vector(repeating: weight), Vector.load(value + index), Vector.load(context + index)),
-                                         context + index)
-                            index += 8
-                        }
-                        while index < size {
-                            context[index] += weight * value[index]
-                            index += 1
-                        }
-                    }
-                }
-            }
-            first += length
+            SelfAttention.apply(queryKeyValue: qkv + first * 3 * hidden, length: sequence.count, heads: configuration.heads,
+                                hidden: hidden, scratch: scores, into: output + first * hidden)
+            first += sequence.count
         }
     }
 

@@ -31,6 +31,13 @@ public struct MiniLMEmbedder: Embedder {
         self.threads = max(1, threads)
     }
 
+    /// The same loaded model with another number of threads.
+    public init(reusing other: MiniLMEmbedder, threads: Int) {
+        tokenizer = other.tokenizer
+        encoder = other.encoder
+        self.threads = max(1, threads)
+    }
+
     public func embed(_ texts: [String], isCancelled: () -> Bool, progress: (Int, Int) -> Void) throws -> [Float] {
         let sequences = texts.map(tokenizer.encode)
         let batches = Self.batches(sequences.map(\.count))

@@ -32,6 +32,12 @@ struct SyntheticApplicants {
 
     mutating func pick(_ list: [String]) -> String { list[next(list.count)] }
 
+    /// A profile as the pipeline embeds it: interests, goals and field.
+    mutating func profileText() -> String {
+        let interests = (0..<(2 + next(3))).map { _ in pick(Self.topics) }.joined(separator: ", ")
+        return "\(interests) \(pick(Self.goals)), and \(pick(Self.goals).lowercased()) \(pick(Self.fields))"
+    }
+
     /// The i-th row; one in four is a mentor.
     mutating func row(_ index: Int) -> String {
         row(index, mentor: index % 4 == 0)
