@@ -20,13 +20,26 @@ public final class SHA256Digest {
         _ = ccrypto_sha256_update(context, base, bytes.count)
     }
 
-    /// The digest as lower-case hex; the context is used up.
-    public func finish() -> String {
+    /// The 32 bytes of the digest; the context is used up.
+    public func finishBytes() -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         guard let context else { preconditionFailure("a SHA-256 digest is finished once") }
         _ = ccrypto_sha256_finish(context, &digest)
         self.context = nil
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest
+    }
+
+    /// The digest as lower-case hex; the context is used up.
+    public func finish() -> String {
+        finishBytes().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The digest of a text's UTF-8 bytes.
+    public static func bytes(of text: String) -> [UInt8] {
+        let digest = SHA256Digest()
+        var text = text
+        text.withUTF8 { digest.update(UnsafeRawBufferPointer($0)) }
+        return digest.finishBytes()
     }
 
     public static func hex(of data: Data) -> String {

@@ -46,6 +46,31 @@ struct MatchCommandTests {
         #expect(stats["matched_mentees"] as? Int == 120)
     }
 
+    @Test("an organization on the model matches with it; a re-run takes unchanged profiles from the cache")
+    func semanticEmbedder() throws {
+        let cli = try CommandRunner.initialized()
+        defer { cli.remove() }
+        try semester(cli)
+        let missing = try cli.run(["model", "use", "minilm"])
+        #expect(missing.status == 1 && missing.stderr.contains("is not installed"), "the choice must be able to run here")
+        let model = ["XDG_DATA_HOME": try MiniLMModel.dataHome.get().path]
+        #expect(try cli.run(["model", "use", "minilm"], environment: model).status == 0)
+        let first = try cli.run(["match", "run", "Fall", "--wait"], environment: model)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("embedding 160 of 160 profiles with all-MiniLM-L6-v2, 0 unchanged from the cache"))
+        let firstStatus = try #require(try cli.json(["job", "status", "1"]) as? [String: Any])
+        #expect(firstStatus["embedder"] as? String == "all-MiniLM-L6-v2")
+        #expect(try cli.run(["semester", "update", "Fall", "--status", "open"]).status == 0)
+        let again = try cli.run(["match", "run", "Fall", "--wait"], environment: model)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("embedding 0 of 160 profiles with all-MiniLM-L6-v2, 160 unchanged from the cache"))
+        #expect(try cli.run(["model", "use", "builtin"]).status == 0)
+        #expect(try cli.run(["semester", "update", "Fall", "--status", "open"]).status == 0)
+        #expect(try cli.run(["match", "run", "Fall", "--wait"], environment: model).status == 0)
+        let builtin = try #require(try cli.json(["job", "status", "3"]) as? [String: Any])
+        #expect(builtin["embedder"] as? String == "hashed-tfidf-v1")
+    }
+
     @Test("a job that fails says why, with exit code 1")
     func failure() throws {
         let cli = try CommandRunner.initialized()

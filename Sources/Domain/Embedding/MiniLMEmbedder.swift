@@ -9,6 +9,7 @@ public struct MiniLMEmbedder: Embedder {
     public static let files = ["model.safetensors", "vocab.txt", "config.json"]
 
     public let name = MiniLMEmbedder.identifier
+    public let isContextFree = true
     public var dimension: Int { encoder.configuration.hiddenSize }
     public let tokenizer: WordPieceTokenizer
     public let encoder: BertEncoder

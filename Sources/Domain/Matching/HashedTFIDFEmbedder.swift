@@ -6,6 +6,8 @@ import Foundation
 /// Same input, same vector, on every run and machine.
 public struct HashedTFIDFEmbedder: Embedder {
     public let name = "hashed-tfidf-v1"
+    /// IDF weights come from the whole semester, so a vector is only valid beside its neighbours.
+    public let isContextFree = false
     public let dimension: Int
 
     public init(dimension: Int = 512) {

@@ -7,7 +7,8 @@ public struct MatchingPipeline: Sendable {
         self.embedder = embedder
     }
 
-    public func run(_ input: MatchingInput, progress: (MatchingProgress) -> Void = { _ in },
+    /// `cache`, when given, keeps a context-free embedder's vectors between runs.
+    public func run(_ input: MatchingInput, cache: EmbeddingCache? = nil, progress: (MatchingProgress) -> Void = { _ in },
                     isCancelled: () -> Bool = { false }) throws -> MatchingResult {
         // 1. Preprocess.
         let prepared = try Preprocess.run(input.applicants, defaultCapacity: input.defaultCapacity, isCancelled: isCancelled) {
@@ -21,9 +22,7 @@ public struct MatchingPipeline: Sendable {
 
         // 2. Embed the profile texts and compare every mentee with every mentor.
         let texts = prepared.mentees.map(\.profileText) + prepared.mentors.map(\.profileText)
-        let vectors = try embedder.embed(texts, isCancelled: isCancelled) {
-            progress(MatchingProgress(step: .embedding, done: $0, total: $1, message: "embedding \(texts.count) profiles with \(embedder.name)"))
-        }
+        let vectors = try Embed.run(texts, embedder: embedder, cache: cache, isCancelled: isCancelled, progress: progress)
         let split = prepared.mentees.count * embedder.dimension
         let space = FeatureSpace(mentees: prepared.mentees, mentors: prepared.mentors,
                                  menteeVectors: Array(vectors[..<split]), mentorVectors: Array(vectors[split...]),

@@ -9,13 +9,17 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
     /// The installation's operator organization may create further organizations.
     public var isOperator: Bool
     public var quotas: UsageQuotas
+    /// Which embedder the organization's matching jobs use.
+    public var embedder: EmbedderChoice
     public var createdAt: Date
 
-    public init(id: ID, name: String, isOperator: Bool, quotas: UsageQuotas = .defaults, createdAt: Date) {
+    public init(id: ID, name: String, isOperator: Bool, quotas: UsageQuotas = .defaults, embedder: EmbedderChoice = .automatic,
+                createdAt: Date) {
         self.id = id
         self.name = name
         self.isOperator = isOperator
         self.quotas = quotas
+        self.embedder = embedder
         self.createdAt = createdAt
     }
 }

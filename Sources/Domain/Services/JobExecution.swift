@@ -4,12 +4,14 @@ import Foundation
 /// semester, runs the pipeline, persists progress (on every step change and at most a few times a
 /// second within a step) so other processes can follow it, and stores the results in one
 /// transaction that replaces the semester's current groups only when they are complete. Failure
-/// or cancellation leaves the previous results untouched.
+/// or cancellation leaves the previous results untouched. `textDigest` turns on the embedding
+/// cache: it names each profile text in the store without storing the text.
 public enum JobExecution {
     public static let persistInterval: TimeInterval = 0.25
 
     public static func run(jobID: MatchingJob.ID, organizationID: Organization.ID, store: any Store,
-                           pipeline: MatchingPipeline = MatchingPipeline(), runnerPID: Int32,
+                           pipeline: MatchingPipeline = MatchingPipeline(), textDigest: EmbeddingCache.Digest? = nil,
+                           runnerPID: Int32,
                            log: any EventLog = DiscardingEventLog(), now: @escaping () -> Date = { UTCTimestamp.now() },
                            isCancelledLocally: () -> Bool = { false },
                            observe: (MatchingJob) -> Void = { _ in }) throws -> MatchingJob {
@@ -76,7 +78,9 @@ public enum JobExecution {
 
         do {
             var progressError: (any Error)?
-            let result = try pipeline.run(input, progress: { progress in
+            // With a digest, a context-free embedder's vectors are kept for the next run.
+            let cache = textDigest.map { EmbeddingCache(store: store, digest: $0, now: now) }
+            let result = try pipeline.run(input, cache: cache, progress: { progress in
                 do { try record(progress) } catch { progressError = error }
             }, isCancelled: { progressError != nil || isCancelled() })
             if let progressError { throw progressError }

@@ -24,12 +24,13 @@ public final class JobRunner: Sendable {
     }
 
     public static func start(_ job: MatchingJob, factory: any StoreFactory, pipeline: MatchingPipeline = MatchingPipeline(),
-                             runnerPID: Int32, log: any EventLog = DiscardingEventLog(), inbox: Inbox<Event>) -> JobRunner {
+                             textDigest: EmbeddingCache.Digest? = nil, runnerPID: Int32, log: any EventLog = DiscardingEventLog(), inbox: Inbox<Event>) -> JobRunner {
         let runner = JobRunner(jobID: job.id)
         let thread = Thread {
             do {
                 let store = try factory.makeStore()
                 let final = try JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: store, pipeline: pipeline,
+                                                 textDigest: textDigest,
                                                  runnerPID: runnerPID, log: log,
                                                  isCancelledLocally: { runner.cancelled.load(ordering: .relaxed) },
                                                  observe: { inbox.post(.progress($0)) })

@@ -58,6 +58,32 @@ public struct OrganizationService {
         }
     }
 
+    /// The signed-in member's own organization.
+    public func current(by actor: Actor) throws -> Organization {
+        try PermissionChecker.require(.viewData, actor.staff)
+        return try store.read { tx in try Self.own(actor, tx) }
+    }
+
+    /// Chooses the embedder the organization's next matching jobs use (admins).
+    public func setEmbedder(_ choice: EmbedderChoice, by actor: Actor) throws {
+        try PermissionChecker.require(.manageOrganization, actor.staff)
+        let at = now()
+        try store.write { tx in
+            let before = try Self.own(actor, tx).embedder
+            guard before != choice else { throw DomainError.nothingToChange }
+            try tx.updateEmbedder(choice, organizationID: actor.organizationID)
+            try tx.appendAudit(.by(actor, "organization.embedder_changed", target: ("organization", String(actor.organizationID)),
+                                   details: ["embedder": "\(before.rawValue) -> \(choice.rawValue)"], at: at))
+        }
+    }
+
+    private static func own(_ actor: Actor, _ tx: any StoreReader) throws -> Organization {
+        guard let organization = try tx.organization(id: actor.organizationID) else {
+            throw DomainError.notFound(kind: "organization", reference: "#\(actor.organizationID)")
+        }
+        return organization
+    }
+
     private static func requireOperator(_ actor: Actor, _ tx: any StoreReader) throws {
         guard try tx.organization(id: actor.organizationID)?.isOperator == true else { throw DomainError.operatorOnly }
     }

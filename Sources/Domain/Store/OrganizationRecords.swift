@@ -11,4 +11,5 @@ public protocol OrganizationReading {
 public protocol OrganizationWriting {
     func insertOrganization(name: String, isOperator: Bool, quotas: UsageQuotas, at: Date) throws -> Organization
     func updateQuotas(_ quotas: UsageQuotas, organizationID: Organization.ID) throws
+    func updateEmbedder(_ choice: EmbedderChoice, organizationID: Organization.ID) throws
 }

@@ -14,5 +14,5 @@ public protocol StoreFactory: Sendable {
     func makeStore() throws -> any Store
 }
 
-public typealias StoreReader = OrganizationReading & StaffReading & SemesterReading & SecurityReading & ApplicantReading & MatchingReading & FeedbackReading
-public typealias StoreWriter = StoreReader & OrganizationWriting & StaffWriting & SemesterWriting & SecurityWriting & ApplicantWriting & MatchingWriting & FeedbackWriting
+public typealias StoreReader = OrganizationReading & StaffReading & SemesterReading & SecurityReading & ApplicantReading & MatchingReading & FeedbackReading & EmbeddingReading
+public typealias StoreWriter = StoreReader & OrganizationWriting & StaffWriting & SemesterWriting & SecurityWriting & ApplicantWriting & MatchingWriting & FeedbackWriting & EmbeddingWriting

@@ -18,8 +18,7 @@ enum DoctorCommand {
         ["doctor"], summary: "Check the database, its file permissions, the log folder and the embedder; exit 1 if something is wrong.",
         options: [.flag("--json", "print JSON for scripts")]
     ) { invocation, context in
-        let checks = run(databasePath: context.databasePath,
-                         logDirectory: DataLocation(environment: context.environment).stateDirectory)
+        let checks = run(databasePath: context.databasePath, environment: context.environment)
         if invocation.has("--json") {
             try context.output.json(checks)
         } else {
@@ -32,12 +31,13 @@ enum DoctorCommand {
         if failures > 0 { throw CommandFailure("\(failures) check\(failures == 1 ? "" : "s") failed") }
     }
 
-    static func run(databasePath: String, logDirectory: String) -> [Check] {
+    static func run(databasePath: String, environment: [String: String]) -> [Check] {
+        let logDirectory = DataLocation(environment: environment).stateDirectory
         var checks = [Check(name: "database", status: .ok, detail: databasePath)]
         guard FileManager.default.fileExists(atPath: databasePath) else {
             checks.append(Check(name: "database file", status: .warning, detail: "does not exist yet; it is created on first use"))
             checks.append(logCheck(logDirectory))
-            checks.append(embedderCheck())
+            checks.append(embedderCheck(environment))
             return checks
         }
         checks.append(permissionCheck(databasePath))
@@ -59,15 +59,14 @@ enum DoctorCommand {
             checks.append(Check(name: "open", status: .failed, detail: ErrorReporter.report(error, databasePath: nil).message))
         }
         checks.append(logCheck(logDirectory))
-        checks.append(embedderCheck())
+        checks.append(embedderCheck(environment))
         return checks
     }
 
-    /// Which embedder a matching job will use. Only the built-in one exists so far; the semantic
-    /// model, once installable, will be reported here too.
-    private static func embedderCheck() -> Check {
-        let embedder = MatchingPipeline().embedder
-        return Check(name: "embedder", status: .ok, detail: "\(embedder.name) (built in, \(embedder.dimension) dimensions, no model files)")
+    /// Which embedder matching jobs will use: the semantic model when it is installed (unless an
+    /// organization chose the built-in one), else the built-in one.
+    private static func embedderCheck(_ environment: [String: String]) -> Check {
+        Check(name: "embedder", status: .ok, detail: EmbedderCatalog(environment: environment).status().summary)
     }
 
     private static func permissionCheck(_ path: String) -> Check {

@@ -1,3 +1,4 @@
+import Credentials
 import Domain
 import Foundation
 import Synchronization
@@ -11,8 +12,28 @@ enum JobWorker {
 
     static func execute(_ job: MatchingJob, context: CommandContext, isCancelledLocally: () -> Bool = { false },
                         observe: (MatchingJob) -> Void) throws -> MatchingJob {
-        try JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: try context.store(),
-                             runnerPID: getpid(), log: context.log, isCancelledLocally: isCancelledLocally, observe: observe)
+        let store = try context.store()
+        let chosen: MatchingPipeline
+        do {
+            chosen = try pipeline(for: job.organizationID, context: context)
+        } catch {
+            // The model went missing since the job was started: the job ends, saying why.
+            try store.write { tx in
+                try tx.finishJob(job.id, status: .failed, errorMessage: String(describing: error), failedStep: .embedding,
+                                 at: UTCTimestamp.now())
+            }
+            throw error
+        }
+        return try JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: store, pipeline: chosen,
+                                    textDigest: SHA256Digest.bytes(of:), runnerPID: getpid(), log: context.log,
+                                    isCancelledLocally: isCancelledLocally, observe: observe)
+    }
+
+    /// The pipeline with the embedder the organization chose, or the reason it cannot run (the
+    /// semantic model chosen but not installed).
+    static func pipeline(for organizationID: Organization.ID, context: CommandContext) throws -> MatchingPipeline {
+        let choice = try context.store().read { try $0.organization(id: organizationID) }?.embedder ?? .automatic
+        return MatchingPipeline(embedder: try EmbedderCatalog(environment: context.environment).embedder(choice))
     }
 
     static func runHere(_ job: MatchingJob, context: CommandContext, showProgress: Bool) throws -> MatchingJob {

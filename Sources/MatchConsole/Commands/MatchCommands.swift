@@ -18,6 +18,8 @@ enum MatchCommands {
         let actor = try context.actor()
         let semester = try context.semesterService().find(invocation.positional(0), by: actor)
         let rules = try RuleOptions.rules(from: invocation, startingFrom: semester.rules)
+        // Refused here, before a job exists, when the organization's embedder cannot run.
+        _ = try JobWorker.pipeline(for: actor.organizationID, context: context)
         let job = try context.matchingService().start(semesterID: semester.id, rules: rules, by: actor)
         guard invocation.has("--wait") else {
             try JobWorker.spawn(jobID: job.id, databasePath: context.databasePath)

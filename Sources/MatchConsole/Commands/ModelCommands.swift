@@ -3,9 +3,10 @@ import Foundation
 
 /// `model install`, `model show` and `embed`: the semantic model's files, and a way for anyone to
 /// compare our vectors with another implementation's. None of them needs a sign-in: they touch
-/// only this machine's data folder, never an organization's data.
+/// only this machine's data folder, never an organization's data. `model use` is the exception:
+/// it is an organization's choice, made by its admins.
 enum ModelCommands {
-    static var all: [CommandSpec] { [install, show, embed] }
+    static var all: [CommandSpec] { [install, show, use, embed] }
 
     static let install = CommandSpec(
         ["model", "install"],
@@ -19,7 +20,7 @@ enum ModelCommands {
             try context.output.json(installed)
         } else {
             context.output.line("Installed \(MiniLMEmbedder.identifier) in \(installed.folder) (sha256 verified).")
-            context.output.line("Matching jobs use it from now on; `match-console doctor` shows which embedder runs.")
+            context.output.line("Matching jobs of organizations on `auto` (the default) use it from now on; `match-console model use` chooses.")
         }
     }
 
@@ -34,6 +35,20 @@ enum ModelCommands {
         } else {
             context.output.line(status.summary)
         }
+    }
+
+    static let use = CommandSpec(
+        ["model", "use"], summary: "Choose the embedder of your organization's matching jobs (admins): auto, builtin or minilm.",
+        positionals: [PositionalSpec(name: "EMBEDDER", help: "auto (the model when installed, else built in), builtin or minilm")]
+    ) { invocation, context in
+        guard let choice = EmbedderChoice(rawValue: invocation.positional(0).lowercased()) else {
+            throw invocation.usage("EMBEDDER must be one of " + EmbedderChoice.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let actor = try context.actor()
+        // An explicit choice of the model must be one that can run here.
+        if choice == .minilm { _ = try EmbedderCatalog(environment: context.environment).embedder(.minilm) }
+        try context.organizationService().setEmbedder(choice, by: actor)
+        context.output.line("Matching jobs of this organization now use \(choice.rawValue == "auto" ? "the semantic model when it is installed, else the built-in embedder" : choice.rawValue).")
     }
 
     static let embed = CommandSpec(

@@ -15,6 +15,7 @@ enum Migrator {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "initial schema", apply: { try $0.executeScript(SchemaVersion1.sql) }),
         Migration(version: 2, name: "feedback tallies", apply: { try $0.executeScript(SchemaVersion2.sql) }),
+        Migration(version: 3, name: "embedder per organization", apply: { try $0.executeScript(SchemaVersion3.sql) }),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

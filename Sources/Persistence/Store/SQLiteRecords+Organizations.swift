@@ -3,7 +3,7 @@ import Foundation
 
 extension SQLiteRecords: OrganizationReading, OrganizationWriting {
     private static let columns = """
-        id, name, is_operator, quota_uploads_per_day, quota_jobs_per_day, quota_concurrent_jobs, created_at
+        id, name, is_operator, quota_uploads_per_day, quota_jobs_per_day, quota_concurrent_jobs, created_at, embedder
         """
 
     func organization(id: Organization.ID) throws -> Organization? {
@@ -25,6 +25,10 @@ extension SQLiteRecords: OrganizationReading, OrganizationWriting {
             """, quotas.uploadsPerUserPerDay, quotas.jobsPerUserPerDay, quotas.concurrentJobsPerOrganization, organizationID)
     }
 
+    func updateEmbedder(_ choice: EmbedderChoice, organizationID: Organization.ID) throws {
+        try tx.execute("UPDATE organizations SET embedder = ? WHERE id = ?", choice.rawValue, organizationID)
+    }
+
     func organizations() throws -> [Organization] {
         try tx.query("SELECT \(Self.columns) FROM organizations ORDER BY id", map: Self.organization)
     }
@@ -44,6 +48,7 @@ extension SQLiteRecords: OrganizationReading, OrganizationWriting {
             id: row.int64(0), name: row.string(1), isOperator: row.bool(2),
             quotas: UsageQuotas(uploadsPerUserPerDay: row.int(3), jobsPerUserPerDay: row.int(4),
                                 concurrentJobsPerOrganization: row.int(5)),
+            embedder: try StoredValue.enumeration(row.string(7), column: "organizations.embedder"),
             createdAt: try StoredValue.date(row.string(6), column: "organizations.created_at"))
     }
 }
