@@ -63,7 +63,7 @@ struct FeedbackTallyTests {
         let semester = try f.semesters.create(Fixture.draft(), by: f.admin)
         let mentor = try f.addApplicant(semester, "m@x.org", .mentor), mentee = try f.addApplicant(semester, "e@x.org", .mentee)
         let group = try f.addJob(semester, status: .completed, completedAt: "2026-11-01T00:00:00.000Z", groups: [(mentor, [(mentee, 0.5)])])[0]
-        try f.store.connection.executeScript("DROP TRIGGER feedback_inserted; DROP TABLE feedback_tallies; DROP TABLE feedback_tag_counts; DROP TABLE feedback_group_tallies; DROP TRIGGER IF EXISTS feedback_deleted; DROP TRIGGER IF EXISTS feedback_updated; PRAGMA user_version = 1")
+        try f.store.connection.executeScript("DROP TRIGGER feedback_inserted; DROP TABLE feedback_tallies; DROP TABLE feedback_tag_counts; DROP TABLE feedback_group_tallies; DROP TRIGGER IF EXISTS feedback_deleted; DROP TRIGGER IF EXISTS feedback_updated; ALTER TABLE organizations DROP COLUMN embedder; PRAGMA user_version = 1")
         try f.addFeedback(semester, group: group, email: "m@x.org", role: .mentor, rating: 5)
         try f.addFeedback(semester, group: group, email: "e@x.org", role: .mentee, rating: 1)
         let upgraded = try SQLiteStore(path: f.database.path)
