@@ -1,6 +1,7 @@
 /// Scaled dot-product self-attention of one sequence, all heads: softmax(QKᵀ/√d)·V per head.
 /// Each head's keys are first copied transposed, so a query's scores against every key come out
-/// eight keys at a time instead of one horizontal sum per key.
+/// eight keys at a time instead of one horizontal sum per key. Both products keep four
+/// independent accumulators in registers: with one, every multiply-add would wait for the last.
 public enum SelfAttention {
     /// Floats of scratch `apply` needs for a sequence of `length` tokens.
     public static func scratchSize(length: Int, hidden: Int, heads: Int) -> Int {
@@ -26,32 +27,62 @@ public enum SelfAttention {
                 for d in 0..<size { keysByDimension[d * padded + j] = 0 }
             }
             for i in 0..<length {
-                let query = queries + i * stride
-                var block = 0
-                while block < padded {
-                    var sum = Vector(repeating: 0)
-                    for d in 0..<size {
-                        sum = Vector.fma(Vector(repeating: query[d]), Vector.load(keysByDimension + d * padded + block), sum)
-                    }
-                    Vector.store(sum, scores + block)
-                    block += 8
-                }
+                score(query: queries + i * stride, keysByDimension: keysByDimension, size: size, padded: padded, into: scores)
                 VectorMath.softmax(scores, count: length)
-                let context = output + i * hidden + head * size
-                for index in 0..<size { context[index] = 0 }
-                for j in 0..<length {
-                    let weight = Vector(repeating: scores[j]), value = values + j * stride
-                    var index = 0
-                    while index + 8 <= size {
-                        Vector.store(Vector.fma(weight, Vector.load(value + index), Vector.load(context + index)), context + index)
-                        index += 8
-                    }
-                    while index < size {
-                        context[index] += scores[j] * value[index]
-                        index += 1
-                    }
-                }
+                combine(values, stride: stride, weights: scores, length: length, size: size, into: output + i * hidden + head * size)
             }
+        }
+    }
+
+    /// `scores[0..<padded] = query · keys`, 32 keys per pass where it can, then 8.
+    @inline(__always)
+    private static func score(query: UnsafePointer<Float>, keysByDimension keys: UnsafePointer<Float>, size: Int, padded: Int,
+                              into scores: UnsafeMutablePointer<Float>) {
+        var block = 0
+        while block + 32 <= padded {
+            var s0 = Vector(repeating: 0), s1 = s0, s2 = s0, s3 = s0
+            for d in 0..<size {
+                let q = Vector(repeating: query[d]), row = keys + d * padded + block
+                s0 = Vector.fma(q, Vector.load(row), s0)
+                s1 = Vector.fma(q, Vector.load(row + 8), s1)
+                s2 = Vector.fma(q, Vector.load(row + 16), s2)
+                s3 = Vector.fma(q, Vector.load(row + 24), s3)
+            }
+            Vector.store(s0, scores + block); Vector.store(s1, scores + block + 8)
+            Vector.store(s2, scores + block + 16); Vector.store(s3, scores + block + 24)
+            block += 32
+        }
+        while block < padded {
+            var sum = Vector(repeating: 0)
+            for d in 0..<size { sum = Vector.fma(Vector(repeating: query[d]), Vector.load(keys + d * padded + block), sum) }
+            Vector.store(sum, scores + block)
+            block += 8
+        }
+    }
+
+    /// `context[0..<size] = Σⱼ weights[j] · values[j]`, the context held in registers 32 lanes at a time.
+    @inline(__always)
+    private static func combine(_ values: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, length: Int, size: Int,
+                                into context: UnsafeMutablePointer<Float>) {
+        var start = 0
+        while start + 32 <= size {
+            var c0 = Vector(repeating: 0), c1 = c0, c2 = c0, c3 = c0
+            for j in 0..<length {
+                let w = Vector(repeating: weights[j]), value = values + j * stride + start
+                c0 = Vector.fma(w, Vector.load(value), c0)
+                c1 = Vector.fma(w, Vector.load(value + 8), c1)
+                c2 = Vector.fma(w, Vector.load(value + 16), c2)
+                c3 = Vector.fma(w, Vector.load(value + 24), c3)
+            }
+            Vector.store(c0, context + start); Vector.store(c1, context + start + 8)
+            Vector.store(c2, context + start + 16); Vector.store(c3, context + start + 24)
+            start += 32
+        }
+        while start < size {
+            var sum: Float = 0
+            for j in 0..<length { sum += weights[j] * values[j * stride + start] }
+            context[start] = sum
+            start += 1
         }
     }
 }
