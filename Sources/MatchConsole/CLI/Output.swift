@@ -27,16 +27,7 @@ struct Output: Sendable {
         writeOut(String(decoding: try Self.encoder.encode(value), as: UTF8.self))
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(UTCTimestamp.string(from: date))
-        }
-        return encoder
-    }()
+    static var encoder: JSONEncoder { ScriptJSON.encoder }
 }
 
 /// Plain columns for terminal listings; every column as wide as its widest cell.
@@ -52,13 +43,5 @@ struct TextTable {
                 column == row.count - 1 ? row[column] : row[column] + String(repeating: " ", count: widths[column] - row[column].count)
             }.joined(separator: "  ")
         }
-    }
-}
-
-/// One CSV field as spreadsheets read it: quoted, with quotes doubled, when it holds a comma, a
-/// quote or a line break.
-enum CSVField {
-    static func quote(_ text: String) -> String {
-        text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

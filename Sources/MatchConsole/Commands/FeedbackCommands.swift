@@ -71,8 +71,7 @@ enum FeedbackCommands {
         let format = (invocation.string("--format") ?? "json").lowercased()
         guard ["json", "csv"].contains(format) else { throw invocation.usage("--format: json or csv, not \"\(format)\"") }
         let rows = try context.feedbackService().export(semesterID: semester.id, threshold: threshold, by: actor)
-        let text = format == "csv" ? FeedbackText.csv(rows).joined(separator: "\n") + "\n"
-            : String(decoding: try Output.encoder.encode(rows), as: UTF8.self) + "\n"
+        let text = String(decoding: try LabeledDatasetFile.contents(rows, format: format == "csv" ? .csv : .json), as: UTF8.self)
         if let path = invocation.string("--output") {
             let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
             do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
@@ -123,15 +122,5 @@ enum FeedbackText {
             lines.append("Trend: " + summary.trend.map { "\($0.semesterName) \(number($0.averageRating))" }.joined(separator: " → "))
         }
         return lines
-    }
-
-    static func csv(_ rows: [LabeledPairRecord]) -> [String] {
-        let names = PairFeature.allCases.map(\.rawValue)
-        return [(["group_id", "mentor_email", "mentee_email"] + names + ["score", "average_rating", "feedback_count", "label", "comments"])
-            .joined(separator: ",")] + rows.map { row in
-            ([String(row.groupID), row.mentorEmail, row.menteeEmail] + names.map { String(format: "%.6f", row.features[$0] ?? 0) }
-             + [String(format: "%.6f", row.score), String(format: "%.2f", row.averageRating), String(row.feedbackCount), String(row.label),
-                row.comments.joined(separator: " | ")]).map(CSVField.quote).joined(separator: ",")
-        }
     }
 }
