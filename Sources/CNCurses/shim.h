@@ -33,4 +33,21 @@ static inline int cncurses_key_resize(void) { return KEY_RESIZE; }
 static inline int cncurses_key_mouse(void) { return KEY_MOUSE; }
 static inline int cncurses_err(void) { return ERR; }
 
+// Mouse: clicks of the first button and the wheel (buttons 4 and 5), whose masks are macros.
+static inline void cncurses_enable_mouse(void) {
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+// Reads the pending mouse event: 0 for a click, 1 wheel up, 2 wheel down, -1 for anything else.
+static inline int cncurses_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return 1;
+    if (event.bstate & BUTTON5_PRESSED) return 2;
+    if (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) return 0;
+    return -1;
+}
+
 #endif

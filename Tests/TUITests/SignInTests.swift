@@ -29,7 +29,7 @@ struct SignInTests {
         let screen = SignInScreen { email, password in
             attempts.append((email, password))
             guard password == "right-password" else { throw Refused() }
-            return ("Match Console — Northwind", [FixedPane("Semesters", rows: ["Fall 2026"])])
+            return ConsoleView(header: "Match Console — Northwind", panes: [FixedPane("Semesters", rows: ["Fall 2026"])])
         }
         let app = ConsoleApp(signIn: screen)
         for character in "ada@example.org" { app.handle(.character(character)) }

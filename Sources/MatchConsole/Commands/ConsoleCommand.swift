@@ -1,34 +1,43 @@
+import Credentials
 import Domain
 import Foundation
+import Persistence
 import TUI
 
 /// `console` (and `match-console` alone, on a terminal): the full-screen console. With a password
-/// in MATCH_CONSOLE_PASSWORD it signs in at once; otherwise it opens on its sign-in screen.
+/// in MATCH_CONSOLE_PASSWORD it signs in at once; otherwise it opens on its sign-in screen. Either
+/// way, half an hour without a key press brings the sign-in screen back.
 enum ConsoleCommand {
     static let command = CommandSpec(
         ["console"], summary: "Open the full-screen console (also what running match-console alone on a terminal does)."
     ) { _, context in
         let store = try context.store()
         guard try context.authService(store).isInitialized() else { throw DomainError.notInitialized }
+        let makeSignIn = {
+            SignInScreen(prefilledEmail: context.userEmail) { email, password in
+                let actor = try context.authService(store).signIn(email: email, password: password, correlationID: CorrelationID.make())
+                context.adopt(actor)
+                return try view(for: actor, context)
+            }
+        }
         if context.environment[PasswordInput.signInVariable] != nil, context.userEmail != nil {
-            let actor = try context.actor()
-            TerminalLoop.run(ConsoleApp(header: try header(for: actor, context), panes: try panes(for: actor, context)))
+            TerminalLoop.run(ConsoleApp(try view(for: try context.actor(), context), makeSignIn: makeSignIn))
             return
         }
-        let screen = SignInScreen(prefilledEmail: context.userEmail) { email, password in
-            let actor = try context.authService(store).signIn(email: email, password: password, correlationID: CorrelationID.make())
-            context.adopt(actor)
-            return (try header(for: actor, context), try panes(for: actor, context))
-        }
-        TerminalLoop.run(ConsoleApp(signIn: screen))
+        TerminalLoop.run(ConsoleApp(signIn: makeSignIn(), makeSignIn: makeSignIn))
     }
 
-    private static func header(for actor: Actor, _ context: CommandContext) throws -> String {
+    static func view(for actor: Actor, _ context: CommandContext) throws -> ConsoleView {
         let organization = try context.store().read { try $0.organization(id: actor.organizationID) }
-        return "Match Console — \(organization?.name ?? "?") — \(actor.staff.displayName) <\(actor.staff.email)> (\(actor.staff.role.rawValue))"
-    }
-
-    private static func panes(for actor: Actor, _ context: CommandContext) throws -> [any Pane] {
-        [SemestersPane(service: try context.semesterService(), actor: actor)]
+        let header = "Match Console — \(organization?.name ?? "?") — \(actor.staff.displayName) (\(actor.staff.role.rawValue))"
+        let session = ConsoleSession(
+            actor: actor, semesters: try context.semesterService(), applicants: try context.applicantService(),
+            matching: try context.matchingService(), feedback: try context.feedbackService(), quotas: try context.quotaService()
+        ) { job, inbox in
+            let pipeline = try JobWorker.pipeline(for: job.organizationID, context: context)
+            return JobRunner.start(job, factory: SQLiteStoreFactory(path: context.databasePath), pipeline: pipeline,
+                                   textDigest: SHA256Digest.bytes(of:), runnerPID: getpid(), log: context.log, inbox: inbox)
+        }
+        return ConsoleView(header: header, panes: ConsolePanes.all(session), session: session)
     }
 }

@@ -1,16 +1,37 @@
 import Foundation
 
+/// What a sign-in opens: the header line, the panes, and the session they share.
+public struct ConsoleView {
+    public let header: String
+    public let panes: [any Pane]
+    public let session: ConsoleSession?
+
+    public init(header: String, panes: [any Pane], session: ConsoleSession? = nil) {
+        self.header = header
+        self.panes = panes
+        self.session = session
+    }
+}
+
 /// The console's state and layout, with no terminal in sight: keys go in, a screen buffer comes
 /// out. `TerminalLoop` connects it to the real terminal; tests drive it directly.
+///
+/// A key goes to the first of: an open dialog, the filter being typed, the help overlay, the
+/// global key map, the current pane's own keys. Whatever handles it answers with a `PaneOutcome`
+/// that this class carries out, so no pane ever reaches past its own rectangle.
 public final class ConsoleApp {
     public static let minimumWidth = TUI.minimumColumns
     public static let minimumHeight = TUI.minimumRows
+    /// Signed-in consoles go back to the sign-in screen after this long without a key.
+    public static let idleSignOut: TimeInterval = 30 * 60
 
     public private(set) var header: String
     public let keyMap: KeyMap
     public private(set) var panes: [any Pane]
+    public private(set) var session: ConsoleSession?
     /// Shown until someone signs in; nil once they have (or when the app starts signed in).
     public private(set) var signIn: SignInScreen?
+    public private(set) var dialog: (any Dialog)?
     public private(set) var current = 0
     public private(set) var status = "Press ? for help, q to quit."
     public private(set) var showingHelp = false
@@ -18,37 +39,57 @@ public final class ConsoleApp {
     public private(set) var filterInput: String?
     public private(set) var finished = false
     private let clock: () -> Date
+    private let makeSignIn: (() -> SignInScreen)?
+    private var lastInput: Date
+    private var tabRanges: [Range<Int>] = []
+    private var lastHeight = 40
 
-    public init(header: String, panes: [any Pane], keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init) {
-        self.header = header
-        self.panes = panes
+    public init(_ view: ConsoleView, keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init,
+                makeSignIn: (() -> SignInScreen)? = nil) {
+        header = view.header
+        panes = view.panes
+        session = view.session
         self.keyMap = keyMap
         self.clock = clock
-        for pane in panes { load(pane) }
+        self.makeSignIn = makeSignIn
+        lastInput = clock()
+        reloadAll()
+    }
+
+    public convenience init(header: String, panes: [any Pane], keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init) {
+        self.init(ConsoleView(header: header, panes: panes), keyMap: keyMap, clock: clock)
     }
 
     /// Starts on the sign-in screen; the panes come from a successful sign-in.
-    public init(signIn: SignInScreen, keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init) {
+    public init(signIn: SignInScreen, keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init,
+                makeSignIn: (() -> SignInScreen)? = nil) {
         header = "Match Console"
         panes = []
         self.signIn = signIn
         self.keyMap = keyMap
         self.clock = clock
+        self.makeSignIn = makeSignIn
+        lastInput = clock()
     }
 
+    private var glyphs: Glyphs { session?.glyphs ?? .forLocale() }
+
     public func handle(_ key: Key, height: Int = 40) {
+        lastInput = clock()
+        lastHeight = height
         if let screen = signIn {
             if key == .escape { finished = true; return }
-            if let session = screen.handle(key) {
-                header = session.header
-                panes = session.panes
-                signIn = nil
-                current = 0
-                for pane in panes { load(pane) }
+            if let view = screen.handle(key) { open(view) }
+            return
+        }
+        if let open = dialog {
+            if case .mouse = key { return }
+            if case .close(let outcome) = open.handle(key) {
+                dialog = nil
+                apply(outcome)
             }
             return
         }
-        let pageSize = max(1, height - 6)
         if var text = filterInput {
             switch key {
             case .enter: filterInput = nil; status = text.isEmpty ? "Filter cleared." : "Filter: \(text)"
@@ -59,24 +100,57 @@ public final class ConsoleApp {
             }
             return
         }
-        guard let command = keyMap.command(for: key) else { return }
+        if case .mouse(let x, let y, let event) = key { return mouse(x: x, y: y, event: event) }
+        let pageSize = max(1, height - 7)
+        guard let command = keyMap.command(for: key) else {
+            if !panes.isEmpty, let action = panes[current].actions.first(where: { $0.key == key }) {
+                if showingHelp { return }
+                if let reason = action.unavailable {
+                    status = "\(action.help.prefix(1).uppercased() + action.help.dropFirst()) is not available: \(reason)."
+                } else {
+                    apply(panes[current].perform(action.name))
+                }
+            }
+            return
+        }
         if showingHelp {
             if command == .help || command == .back { showingHelp = false }
-            if command == .quit { finished = true }
+            if command == .quit { quit() }
             return
         }
         switch command {
-        case .quit: finished = true
+        case .quit: quit()
         case .help: showingHelp = true
         case .filter: filterInput = ""
-        case .nextPane: switchTo((current + 1) % panes.count)
-        case .previousPane: switchTo((current + panes.count - 1) % panes.count)
+        case .nextPane where !panes.isEmpty: switchTo((current + 1) % panes.count)
+        case .previousPane where !panes.isEmpty: switchTo((current + panes.count - 1) % panes.count)
         case .pane1, .pane2, .pane3, .pane4:
             let index = [Command.pane1, .pane2, .pane3, .pane4].firstIndex(of: command)!
             if index < panes.count { switchTo(index) }
         default:
-            if case .status(let text) = panes[current].handle(command, pageSize: pageSize) { status = text }
+            if !panes.isEmpty { apply(panes[current].handle(command, pageSize: pageSize)) }
         }
+    }
+
+    /// Background news and timers, about ten times a second: true when the screen should change.
+    @discardableResult
+    public func tick() -> Bool {
+        let now = clock()
+        if signIn == nil, let makeSignIn, now.timeIntervalSince(lastInput) >= Self.idleSignOut {
+            let screen = makeSignIn()
+            screen.notice("Signed out after \(Int(Self.idleSignOut / 60)) minutes without a key press. Sign in again.")
+            signIn = screen
+            panes = []
+            session = nil
+            dialog = nil
+            showingHelp = false
+            filterInput = nil
+            header = "Match Console"
+            return true
+        }
+        var changed = false
+        for pane in panes where pane.tick(now: now) { changed = true }
+        return changed
     }
 
     /// The whole screen for a terminal of this size.
@@ -95,24 +169,54 @@ public final class ConsoleApp {
         formatter.dateFormat = "HH:mm"
         let time = formatter.string(from: clock())
         buffer.fill(x: 0, y: 0, width: width, height: 1, style: .title)
-        buffer.write(DisplayWidth.fit(header, width - 7), x: 1, y: 0, style: .title)
+        let semester = session?.currentSemester.map { " · semester: \($0.name) (\($0.status.rawValue))" } ?? ""
+        buffer.write(DisplayWidth.fit(header + semester, width - 8), x: 1, y: 0, style: .title)
         buffer.write(time, x: width - 6, y: 0, style: .title)
         var x = 1
+        tabRanges = []
         for (index, pane) in panes.enumerated() {
             let label = " \(index + 1) \(pane.title) "
-            x += buffer.write(label, x: x, y: 1, style: index == current ? .selected : .muted) + 1
+            let used = buffer.write(label, x: x, y: 1, style: index == current ? .selected : .muted)
+            tabRanges.append(x..<(x + used))
+            x += used + 1
         }
-        panes[current].draw(into: &buffer, x: 1, y: 3, width: width - 2, height: height - 6, focused: !showingHelp)
+        if !panes.isEmpty {
+            panes[current].draw(into: &buffer, x: 1, y: 3, width: width - 2, height: height - 6, focused: !showingHelp && dialog == nil)
+        }
         let line = filterInput.map { "/" + $0 + "▏" } ?? status
         buffer.write(DisplayWidth.fit(line, width - 2), x: 1, y: height - 2, style: filterInput == nil ? .accent : .key)
-        buffer.write(keyMap.footer(width: width - 2), x: 1, y: height - 1, style: .muted)
+        drawFooter(into: &buffer, width: width, y: height - 1)
         if showingHelp { drawHelp(into: &buffer, width: width, height: height) }
+        dialog?.draw(into: &buffer)
         return buffer
+    }
+
+    /// The pane's own keys first (dimmed when unavailable), then the global ones that fit.
+    private func drawFooter(into buffer: inout ScreenBuffer, width: Int, y: Int) {
+        var x = 1
+        let end = width - 1
+        let own = panes.isEmpty ? [] : panes[current].actions.filter(\.inFooter)
+        for action in own {
+            let hint = "\(action.key) \(action.help)"
+            guard x + DisplayWidth.of(hint) <= end else { return }
+            x += buffer.write(hint, x: x, y: y, style: action.unavailable == nil ? .key : .disabled) + 2
+        }
+        buffer.write(keyMap.footer(width: max(0, end - x)), x: x, y: y, style: .muted)
     }
 
     private func drawHelp(into buffer: inout ScreenBuffer, width: Int, height: Int) {
         // The way out goes first, so it shows even when a short terminal cuts the list.
-        let lines = ["Keys (Esc or ? to close)"] + keyMap.helpLines
+        var lines = ["Keys (Esc or ? to close)"] + keyMap.helpLines
+        if !panes.isEmpty, !panes[current].actions.isEmpty {
+            let actions = panes[current].actions
+            let labelWidth = max(keyMap.labelWidth, actions.map { DisplayWidth.of($0.key.description) }.max() ?? 0)
+            lines.append("")
+            lines.append("\(panes[current].title) pane:")
+            lines += actions.map { action in
+                DisplayWidth.pad(action.key.description, labelWidth) + "  " + action.help
+                    + (action.unavailable.map { " (unavailable: \($0))" } ?? "")
+            }
+        }
         let boxWidth = min(width - 4, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let boxHeight = min(height - 2, lines.count + 2)
         let left = (width - boxWidth) / 2, top = (height - boxHeight) / 2
@@ -120,6 +224,61 @@ public final class ConsoleApp {
         for (index, line) in lines.prefix(boxHeight - 2).enumerated() {
             buffer.write(DisplayWidth.fit(line, boxWidth - 4), x: left + 2, y: top + 1 + index, style: index == 0 ? .title : .header)
         }
+    }
+
+    private func mouse(x: Int, y: Int, event: Key.MouseEvent) {
+        guard !panes.isEmpty, !showingHelp else { return }
+        switch event {
+        case .wheelUp, .wheelDown:
+            for _ in 0..<3 { apply(panes[current].handle(event == .wheelUp ? .moveUp : .moveDown, pageSize: 1)) }
+        case .click:
+            if y == 1, let index = tabRanges.firstIndex(where: { $0.contains(x) }) {
+                switchTo(index)
+            } else if y >= 3, y < lastHeight - 3 {
+                apply(panes[current].click(line: y - 3))
+            }
+        }
+    }
+
+    private func quit() {
+        guard let warning = panes.lazy.compactMap(\.quitWarning).first else {
+            finished = true
+            return
+        }
+        dialog = ChoiceDialog.confirm("Quit Match Console?", warning.message, confirm: "Quit", destructive: true, glyphs: glyphs) { [weak self] in
+            warning.onQuit()
+            self?.finished = true
+            return .handled
+        }
+    }
+
+    private func apply(_ outcome: PaneOutcome) {
+        switch outcome {
+        case .handled, .ignored: break
+        case .status(let text): status = text
+        case .dialog(let next): dialog = next
+        case .changed(let text):
+            status = text
+            reloadAll()
+        case .showPane(let index, let text):
+            if panes.indices.contains(index) { switchTo(index) }
+            if let text { status = text }
+        }
+    }
+
+    private func open(_ view: ConsoleView) {
+        header = view.header
+        panes = view.panes
+        session = view.session
+        signIn = nil
+        current = 0
+        status = "Press ? for help, q to quit."
+        reloadAll()
+    }
+
+    private func reloadAll() {
+        do { try session?.reloadCurrentSemester() } catch { status = "Could not load the current semester: \(error)" }
+        for pane in panes { load(pane) }
     }
 
     private func switchTo(_ index: Int) {

@@ -5,6 +5,12 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
     case resize
+    /// A click or a wheel turn at a cell of the screen.
+    case mouse(x: Int, y: Int, event: MouseEvent)
+
+    public enum MouseEvent: Hashable, Sendable {
+        case click, wheelUp, wheelDown
+    }
 
     /// How the key is written in hints and help: "↑", "PgDn", "/", "q".
     public var description: String {
@@ -30,6 +36,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .backspace: return "Backspace"
         case .delete: return "Del"
         case .resize: return "resize"
+        case .mouse: return "mouse"
         }
     }
 }
@@ -38,6 +45,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum Command: String, Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case nextPane, previousPane, pane1, pane2, pane3, pane4
-    case select, filter, nextMatch, previousMatch, sortNext, sortReverse
+    case select, filter, sortNext, sortReverse
     case help, back, quit
 }

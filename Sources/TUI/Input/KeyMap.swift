@@ -22,7 +22,9 @@ public struct KeyMap: Sendable {
         self.bindings = bindings
     }
 
-    /// The console's keys: arrows and vim keys, paging, panes, filter, help, back, quit.
+    /// The console's keys: arrows and vim keys, paging, panes, filter, help, back, quit. `/`
+    /// filters the table down to the rows that match, so there is no "next match" to jump to:
+    /// `n` is free for the panes ("new semester"), as lazygit and k9s use it.
     public static let standard = KeyMap([
         Binding([.up, .character("k")], .moveUp, "move up"),
         Binding([.down, .character("j")], .moveDown, "move down"),
@@ -38,8 +40,6 @@ public struct KeyMap: Sendable {
         Binding([.character("4")], .pane4, "feedback pane"),
         Binding([.enter], .select, "open or choose", footer: true),
         Binding([.character("/")], .filter, "filter", footer: true),
-        Binding([.character("n")], .nextMatch, "next match"),
-        Binding([.character("N")], .previousMatch, "previous match"),
         Binding([.character("s")], .sortNext, "sort by next column", footer: true),
         Binding([.character("S")], .sortReverse, "reverse the sort"),
         Binding([.character("?")], .help, "help", footer: true),
@@ -65,8 +65,11 @@ public struct KeyMap: Sendable {
 
     /// One line per binding for the help overlay: keys, then what they do.
     public var helpLines: [String] {
-        let labels = bindings.map { $0.keys.map(\.description).joined(separator: " ") }
-        let width = labels.map(DisplayWidth.of).max() ?? 0
-        return zip(labels, bindings).map { DisplayWidth.pad($0, width) + "  " + $1.help }
+        zip(labels, bindings).map { DisplayWidth.pad($0, labelWidth) + "  " + $1.help }
     }
+
+    /// How wide the key column of the help overlay is, so panes' keys line up under it.
+    public var labelWidth: Int { labels.map(DisplayWidth.of).max() ?? 0 }
+
+    private var labels: [String] { bindings.map { $0.keys.map(\.description).joined(separator: " ") } }
 }

@@ -21,6 +21,7 @@ public final class Terminal {
         curs_set(0)
         set_escdelay(25)
         timeout(keyTimeoutMilliseconds)
+        cncurses_enable_mouse()
         colors = has_colors() && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         if colors {
             start_color()
@@ -116,6 +117,14 @@ public final class Terminal {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case cncurses_key_resize(): return .resize
+        case cncurses_key_mouse():
+            var x: Int32 = 0, y: Int32 = 0
+            switch cncurses_read_mouse(&x, &y) {
+            case 0: return .mouse(x: Int(x), y: Int(y), event: .click)
+            case 1: return .mouse(x: Int(x), y: Int(y), event: .wheelUp)
+            case 2: return .mouse(x: Int(x), y: Int(y), event: .wheelDown)
+            default: return nil
+            }
         default: return nil
         }
     }

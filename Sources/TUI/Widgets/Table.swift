@@ -105,6 +105,13 @@ public struct Table: Sendable {
         }
     }
 
+    /// Selects the row drawn on the n-th body line (a mouse click); false when there is none.
+    public mutating func select(visibleLine line: Int) -> Bool {
+        guard line >= 0, offset + line < visible.count else { return false }
+        selected = offset + line
+        return true
+    }
+
     private mutating func move(to position: Int) {
         selected = max(0, min(position, visible.count - 1))
     }

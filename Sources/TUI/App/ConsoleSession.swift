@@ -1,0 +1,49 @@
+import Domain
+import Foundation
+
+/// What every pane of one signed-in console shares: who is signed in, the services acting for
+/// them, the semester the panes are about, and how matching jobs are started here.
+public final class ConsoleSession {
+    public let actor: Actor
+    public let semesters: SemesterService
+    public let applicants: ApplicantService
+    public let matching: MatchingService
+    public let feedback: FeedbackService
+    public let quotas: QuotaService
+    public let glyphs: Glyphs
+    public let now: () -> Date
+    /// Starts a pending job on a thread of its own, posting its progress to `inbox`. The
+    /// composition root decides the store and the embedder; the TUI only watches.
+    public let startJob: (MatchingJob, Inbox<JobRunner.Event>) throws -> JobRunner
+    /// The semester the applicants, matching and feedback panes show (Enter on the semesters pane).
+    public var currentSemester: Semester?
+
+    public init(actor: Actor, semesters: SemesterService, applicants: ApplicantService, matching: MatchingService,
+                feedback: FeedbackService, quotas: QuotaService, glyphs: Glyphs = .forLocale(), now: @escaping () -> Date = Date.init,
+                startJob: @escaping (MatchingJob, Inbox<JobRunner.Event>) throws -> JobRunner) {
+        self.actor = actor
+        self.semesters = semesters
+        self.applicants = applicants
+        self.matching = matching
+        self.feedback = feedback
+        self.quotas = quotas
+        self.glyphs = glyphs
+        self.now = now
+        self.startJob = startJob
+    }
+
+    /// Why the signed-in role may not do this, or nil when it may.
+    public func refusal(_ permission: Permission) -> String? {
+        actor.staff.role.allows(permission) ? nil : "a \(actor.staff.role.rawValue) may not \(permission.description)"
+    }
+
+    /// The current semester, re-read so a change made elsewhere shows; the newest one when none
+    /// was chosen yet.
+    public func reloadCurrentSemester() throws {
+        if let id = currentSemester?.id, let fresh = try? semesters.get(id, by: actor) {
+            currentSemester = fresh
+        } else {
+            currentSemester = try semesters.list(limit: 1, by: actor).items.first
+        }
+    }
+}
