@@ -92,7 +92,10 @@ public struct MatchingPipeline: Sendable {
         let scores = groups.flatMap { $0.members.map(\.score) }
         let summary = MatchSummary(groups: groups.count, matchedMentees: scores.count, unmatchedMentees: unmatched.count,
                                    averageCompatibility: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
-                                   lowestMenteeScore: scores.min())
+                                   lowestMenteeScore: scores.min(),
+                                   unmatched: Array((unmatched + setAside.map {
+                                       UnmatchedMentee(applicantID: $0.applicantID, email: $0.email, reason: "set aside: " + $0.reason)
+                                   }).prefix(MatchSummary.unmatchedListLimit)))
         return MatchingResult(groups: groups, unmatched: unmatched, setAside: setAside, warnings: warnings,
                               summary: summary, embedder: embedder.name, training: training)
     }

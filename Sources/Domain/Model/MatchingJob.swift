@@ -91,14 +91,20 @@ public struct MatchSummary: Sendable, Hashable, Codable {
     public var lowestMenteeScore: Double?
     /// What the training step learned for this run (examples, held-out quality, weights).
     public var training: TrainingReport?
+    /// Who was left out and why: mentees without a group, then applicants set aside as unusable;
+    /// the first `unmatchedListLimit` of them, so the job row stays small. Nil on jobs recorded
+    /// before it was kept.
+    public var unmatched: [UnmatchedMentee]?
+    public static let unmatchedListLimit = 500
 
     public init(groups: Int, matchedMentees: Int, unmatchedMentees: Int, averageCompatibility: Double?, lowestMenteeScore: Double?,
-                training: TrainingReport? = nil) {
+                training: TrainingReport? = nil, unmatched: [UnmatchedMentee]? = nil) {
         self.groups = groups
         self.matchedMentees = matchedMentees
         self.unmatchedMentees = unmatchedMentees
         self.averageCompatibility = averageCompatibility
         self.lowestMenteeScore = lowestMenteeScore
         self.training = training
+        self.unmatched = unmatched
     }
 }

@@ -150,6 +150,8 @@ public final class ConsoleApp {
         }
         var changed = false
         for pane in panes where pane.tick(now: now) { changed = true }
+        // A job that ended may have moved the semester along (open → matched): the header follows.
+        if changed { try? session?.reloadCurrentSemester() }
         return changed
     }
 

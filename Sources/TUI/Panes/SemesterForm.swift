@@ -3,8 +3,6 @@ import Domain
 /// The new/edit semester form: the same fields and the same checks for both, the service's own
 /// validation behind them for everything a field cannot see alone (end after start, unique name).
 enum SemesterForm {
-    private static let yesNo = ["no", "yes"]
-
     static func dialog(editing semester: Semester?, session: ConsoleSession) -> FormDialog {
         let draft = semester?.draft
         let fields: [FormDialog.Field] = [
@@ -14,15 +12,9 @@ enum SemesterForm {
             .init("Mentor quota", draft.map { String($0.mentorQuota) } ?? "", check: count),
             .init("Mentee quota", draft.map { String($0.menteeQuota) } ?? "", check: count),
             .init("Mentees per mentor", String(draft?.defaultMenteesPerMentor ?? SemesterDraft.defaultMenteesPerMentor), check: count),
-            .init("Exclude same department", flag(draft?.rules.excludeSameDepartment), kind: .choice(yesNo)),
-            .init("Mentor must be more senior", flag(draft?.rules.requireSeniorMentor), kind: .choice(yesNo)),
-            .init("Require a common language", flag(draft?.rules.requireCommonLanguage), kind: .choice(yesNo)),
-            .init("Minimum score (0–1, blank for none)", draft?.rules.minimumScore.map { String($0) } ?? "", check: score),
-        ]
+        ] + RuleFields.fields(draft?.rules)
         return FormDialog(title: semester.map { "Edit \($0.name)" } ?? "New semester", fields: fields, glyphs: session.glyphs) { values in
-            let rules = MatchingRules(excludeSameDepartment: values[6] == "yes", requireSeniorMentor: values[7] == "yes",
-                                      requireCommonLanguage: values[8] == "yes",
-                                      minimumScore: values[9].isEmpty ? nil : Double(values[9]))
+            let rules = RuleFields.rules(values[6...])
             let typed = SemesterDraft(name: values[0].trimmingCharacters(in: .whitespaces), startDate: CalendarDate(parsing: values[1].trimmingCharacters(in: .whitespaces))!,
                                       endDate: CalendarDate(parsing: values[2].trimmingCharacters(in: .whitespaces))!, mentorQuota: whole(values[3]),
                                       menteeQuota: whole(values[4]), defaultMenteesPerMentor: whole(values[5]), rules: rules)
@@ -41,8 +33,6 @@ enum SemesterForm {
     /// Only called on values `count` accepted.
     private static func whole(_ text: String) -> Int { Int(text.trimmingCharacters(in: .whitespaces)) ?? 0 }
 
-    private static func flag(_ value: Bool?) -> String { value == true ? "yes" : "no" }
-
     private static func date(_ text: String) -> String? {
         CalendarDate(parsing: text.trimmingCharacters(in: .whitespaces)) == nil ? "a date as YYYY-MM-DD, e.g. 2027-01-15" : nil
     }
@@ -50,11 +40,5 @@ enum SemesterForm {
     private static func count(_ text: String) -> String? {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { return "a whole number" }
         return value < 1 ? "at least 1" : nil
-    }
-
-    private static func score(_ text: String) -> String? {
-        guard !text.isEmpty else { return nil }
-        guard let value = Double(text), (0...1).contains(value) else { return "a number from 0 to 1, or blank" }
-        return nil
     }
 }

@@ -1,0 +1,159 @@
+import Domain
+import Foundation
+
+/// The current semester's applicants: a table with a role filter, search (`/`) and sort; Enter
+/// shows one applicant whole, `u` uploads a CSV through a preview, `d` removes one after a
+/// confirmation. The quota line says how many uploads are left today.
+public final class ApplicantsPane: Pane {
+    public let title = "Applicants"
+    private let session: ConsoleSession
+    private var table = Table(columns: [
+        .init("NAME", width: 22), .init("EMAIL", width: 28), .init("ROLE", width: 6), .init("FIELD", width: 18),
+        .init("SENIORITY", width: 9, numeric: true), .init("CAPACITY", width: 8, numeric: true), .init("INTERESTS", width: 30),
+    ])
+    private var applicants: [Int64: Applicant] = [:]
+    private var counts = (mentors: 0, mentees: 0)
+    private var role: ApplicantRole?
+    private var quotaLine = ""
+
+    public init(session: ConsoleSession) {
+        self.session = session
+    }
+
+    private var selected: Applicant? { table.selectedRow.flatMap { applicants[$0.id] } }
+
+    public var actions: [PaneAction] {
+        let semester = session.currentSemester == nil ? "choose a semester on the Semesters pane first" : nil
+        let refusal = session.refusal(.uploadApplicants)
+        return [
+            PaneAction(.character("u"), "upload", "upload CSV", unavailable: semester ?? refusal),
+            PaneAction(.character("d"), "remove", "remove applicant",
+                       unavailable: semester ?? refusal ?? (selected == nil ? "no applicant is selected" : nil)),
+            PaneAction(.character("m"), "role", "mentors/mentees/all", unavailable: semester),
+        ]
+    }
+
+    public func refresh() throws {
+        guard let semester = session.currentSemester else {
+            applicants = [:]
+            table.setRows([])
+            return
+        }
+        let list = try session.applicants.list(semesterID: semester.id, filter: ApplicantFilter(role: role),
+                                               limit: 100_000, by: session.actor).items
+        applicants = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0) })
+        table.setRows(list.map { applicant in
+            Table.Row(id: applicant.id, cells: [
+                applicant.name, applicant.email, applicant.role.rawValue, applicant.field,
+                applicant.seniority.map { String(format: "%g", $0) } ?? "",
+                applicant.role == .mentor ? String(applicant.capacity ?? semester.defaultMenteesPerMentor) : "",
+                applicant.interests,
+            ])
+        })
+        let stats = try session.semesters.stats(semester.id, by: session.actor)
+        counts = (stats.mentors, stats.mentees)
+        if let uploads = try session.quotas.usage(by: session.actor).first {
+            quotaLine = "uploads today \(uploads.used)/\(uploads.limit)"
+        }
+    }
+
+    public func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
+        guard let semester = session.currentSemester else {
+            buffer.write("No semester chosen. Pick one on the Semesters pane (press 1, then Enter).", x: x, y: y, style: .muted)
+            return
+        }
+        let shown = role.map { "\($0.rawValue)s only" } ?? "all roles"
+        let summary = "\(semester.name): \(counts.mentors) mentors, \(counts.mentees) mentees · showing \(shown), \(table.visible.count) rows"
+        buffer.write(DisplayWidth.fit(summary, width - DisplayWidth.of(quotaLine) - 2), x: x, y: y, style: .normal)
+        buffer.write(quotaLine, x: x + width - DisplayWidth.of(quotaLine), y: y, style: .muted)
+        guard !table.rows.isEmpty else {
+            let hint = session.refusal(.uploadApplicants) == nil ? "Press u to upload a CSV file." : "A coordinator or admin can upload them."
+            buffer.write("No applicants yet. " + hint, x: x, y: y + 2, style: .muted)
+            return
+        }
+        table.draw(into: &buffer, x: x, y: y + 1, width: width, height: height - 1, focused: focused)
+    }
+
+    public func handle(_ command: Command, pageSize: Int) -> PaneOutcome {
+        if command == .select, let applicant = selected {
+            return .dialog(ChoiceDialog.message(applicant.name, Self.details(applicant), glyphs: session.glyphs))
+        }
+        return table.handle(command, pageSize: pageSize - 1) ? .handled : .ignored
+    }
+
+    public func perform(_ action: String) -> PaneOutcome {
+        guard let semester = session.currentSemester else { return .ignored }
+        switch action {
+        case "upload":
+            return .dialog(PathDialog(title: "Upload applicants to \(semester.name)", prompt: "CSV file (Tab completes, ~ for home):",
+                                      glyphs: session.glyphs) { [session] path in
+                .dialog(try Self.preview(path, semester: semester, session: session))
+            })
+        case "remove":
+            guard let applicant = selected else { return .ignored }
+            return .dialog(ChoiceDialog.confirm("Remove \(applicant.name)?", [
+                "\(applicant.email) (\(applicant.role.rawValue)) leaves \(semester.name).",
+                "Uploading a file that lists them again brings them back.",
+            ], confirm: "Remove", destructive: true, glyphs: session.glyphs) { [session] in
+                do {
+                    try session.applicants.remove(semesterID: semester.id, email: applicant.email, by: session.actor)
+                    return .changed("Removed \(applicant.email).")
+                } catch {
+                    return .status("Could not remove \(applicant.email): \(error)")
+                }
+            })
+        case "role":
+            role = role == nil ? .mentor : role == .mentor ? .mentee : nil
+            do { try refresh() } catch { return .status("Could not load applicants: \(error)") }
+            return .status("Showing " + (role.map { "\($0.rawValue)s only." } ?? "all applicants."))
+        default:
+            return .ignored
+        }
+    }
+
+    public func click(line: Int) -> PaneOutcome {
+        guard line >= 2, table.select(visibleLine: line - 2) else { return .ignored }
+        return .handled
+    }
+
+    public func setFilter(_ text: String) {
+        table.setFilter(text)
+    }
+
+    static func preview(_ path: String, semester: Semester, session: ConsoleSession) throws -> ChoiceDialog {
+        let file = try ImportPreview.read(path)
+        let report = try session.applicants.preview(semesterID: semester.id, file: file, by: session.actor)
+        let name = (path as NSString).lastPathComponent
+        var lines: [ChoiceDialog.Line] = [
+            .init("\(name): \(report.rows) rows, \(report.encoding.rawValue), delimiter \(report.delimiter == "\t" ? "tab" : report.delimiter)"),
+        ]
+        lines += report.warnings.map { .init("warning: " + $0, .warning) }
+        lines.append(.init("Columns:", .accent))
+        lines += report.mappings.map { .init("  " + $0.summary) }
+        lines.append(.init("Valid: \(report.validMentors) mentors, \(report.validMentees) mentees · would create \(report.created), "
+                           + "update \(report.updated), leave \(report.unchanged) unchanged", .accent))
+        if !report.sample.isEmpty {
+            lines.append(.init("First rows:", .accent))
+            lines += report.sample.prefix(5).map { .init("  line \($0.line): \($0.name) <\($0.email)> \($0.role.rawValue) \($0.field)") }
+        }
+        func result(_ report: ImportReport) -> String {
+            "Imported \(name): \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped."
+        }
+        return ImportPreview.dialog(title: "Preview: \(name) → \(semester.name)", lines: lines, problems: report.problems,
+                                    glyphs: session.glyphs,
+                                    importAll: { result(try session.applicants.importFile(semesterID: semester.id, file: file, skipInvalid: false, by: session.actor)) },
+                                    importValid: { result(try session.applicants.importFile(semesterID: semester.id, file: file, skipInvalid: true, by: session.actor)) })
+    }
+
+    static func details(_ applicant: Applicant) -> [ChoiceDialog.Line] {
+        var fields: [(String, String)] = [
+            ("Email", applicant.email), ("Role", applicant.role.rawValue), ("Field", applicant.field),
+            ("Seniority", applicant.seniority.map { String(format: "%g", $0) } ?? ""), ("Department", applicant.department),
+            ("Capacity", applicant.capacity.map(String.init) ?? ""), ("Interests", applicant.interests), ("Goals", applicant.goals),
+            ("Availability", applicant.availability), ("Languages", applicant.languages), ("Time zone", applicant.timezone),
+            ("Bio", applicant.bio),
+        ]
+        fields += applicant.extra.map { ($0.name, $0.value) }
+        return fields.filter { !$0.1.isEmpty }.map { .init(DisplayWidth.pad($0.0, 13) + $0.1) }
+    }
+}
