@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["Domain", "Numerics", "Persistence", "Credentials", "TUI", "CZlib"]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Numerics"], exclude: ["CSVCorpus"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Domain", "Persistence", "Credentials"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Domain", "Persistence", "Credentials", "TUI"]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CNCurses"]),
         .testTarget(name: "CLITests", dependencies: ["MatchConsole", "Persistence"], exclude: ["Fixtures"]),

@@ -1,0 +1,143 @@
+import Domain
+import Foundation
+import Testing
+@testable import Persistence
+@testable import TUI
+
+/// The work panes against real services on a temporary database, driven by keys as a person
+/// would, read back from the rendered screen.
+@Suite("Console panes on SQLite")
+struct ConsolePaneTests {
+    static func console(_ fixture: Fixture, as actor: Actor) -> ConsoleApp {
+        let factory = SQLiteStoreFactory(path: fixture.database.path)
+        let session = ConsoleSession(
+            actor: actor, semesters: SemesterService(store: fixture.store), applicants: ApplicantService(store: fixture.store),
+            matching: MatchingService(store: fixture.store), feedback: FeedbackService(store: fixture.store),
+            quotas: QuotaService(store: fixture.store), glyphs: .unicode
+        ) { job, inbox in
+            JobRunner.start(job, factory: factory, runnerPID: getpid(), inbox: inbox)
+        }
+        let noon = Date(timeIntervalSince1970: 1_796_313_600)
+        return ConsoleApp(ConsoleView(header: "Match Console — test", panes: ConsolePanes.all(session), session: session),
+                          clock: { noon })
+    }
+
+    static func screen(_ app: ConsoleApp) -> String {
+        app.render(width: 120, height: 40).lines.joined(separator: "\n")
+    }
+
+    static func type(_ text: String, into app: ConsoleApp) {
+        for character in text { app.handle(.character(character)) }
+    }
+
+    @Test("applicants: role filter, an upload with errors previewed line by line, then only its valid rows imported")
+    func applicantsUpload() throws {
+        let fixture = try Fixture()
+        let semester = try fixture.semesters.create(Fixture.draft(mentors: 40, mentees: 200), by: fixture.admin)
+        try fixture.semesters.update(semester.id, SemesterChanges(status: .open), by: fixture.admin)
+        for file in ["mentors.csv", "mentees.csv"] {
+            let bytes = [UInt8](try Data(contentsOf: Fixture.demo.appendingPathComponent(file)))
+            try ApplicantService(store: fixture.store).importFile(semesterID: semester.id, file: bytes, skipInvalid: false, by: fixture.admin)
+        }
+        let app = Self.console(fixture, as: fixture.coordinator)
+        app.handle(.character("2"))
+        #expect(Self.screen(app).contains("Spring 2027: 40 mentors, 120 mentees · showing all roles, 160 rows"))
+        #expect(Self.screen(app).contains("uploads today 0/10"))
+        app.handle(.character("m"))
+        #expect(Self.screen(app).contains("showing mentors only, 40 rows"))
+        app.handle(.character("m"))
+        app.handle(.character("u"))
+        Self.type(Fixture.demo.appendingPathComponent("mentees-with-errors.csv").path, into: app)
+        app.handle(.enter)
+        let preview = Self.screen(app)
+        #expect(preview.contains("Preview: mentees-with-errors.csv → Spring 2027"))
+        #expect(preview.contains("problems (nothing is imported while any remain"))
+        #expect(preview.contains("line ") && preview.contains("[ Valid rows only ]") && !preview.contains("[ Import ]"))
+        app.handle(.character("v"))
+        #expect(app.dialog == nil, "\(Self.screen(app))")
+        #expect(app.status.hasPrefix("Imported mentees-with-errors.csv:") && app.status.contains("skipped"), "\(app.status)")
+        #expect(Self.screen(app).contains("uploads today 1/10"))
+    }
+
+    @Test("a viewer sees the upload and remove keys dimmed, and pressing one says why")
+    func viewerRefusal() throws {
+        let fixture = try Fixture()
+        _ = try fixture.demoSemester()
+        let app = Self.console(fixture, as: fixture.viewer)
+        app.handle(.character("2"))
+        app.handle(.character("u"))
+        #expect(app.dialog == nil)
+        #expect(app.status == "Upload CSV is not available: a viewer may not upload or remove applicants.")
+    }
+
+    @Test("matching: run from the dialog, follow the job to completion, open a group's explanation, lock a pair")
+    func matchingRun() throws {
+        let fixture = try Fixture()
+        let semester = try fixture.demoSemester()
+        let app = Self.console(fixture, as: fixture.coordinator)
+        app.handle(.character("3"))
+        #expect(Self.screen(app).contains("Spring 2027 has not been matched yet. Press r to run matching."))
+        app.handle(.character("r"))
+        #expect(Self.screen(app).contains("Run matching for Spring 2027"))
+        app.handle(.enter)
+        #expect(Self.screen(app).contains("40 mentors (capacity"))
+        app.handle(.enter)
+        #expect(app.status.hasPrefix("Started matching job #"))
+        let deadline = Date().addingTimeInterval(120)
+        while !Self.screen(app).contains("✓ completed"), Date() < deadline {
+            app.tick()
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Thread.sleep(forTimeInterval: 1.1)
+        app.tick()
+        let done = Self.screen(app)
+        #expect(done.contains("· completed ·") && done.contains("Mentee scores") && done.contains("MENTOR"))
+        #expect(app.session?.currentSemester?.status == .matched)
+        app.handle(.enter)
+        #expect(Self.screen(app).contains("Group of "))
+        app.handle(.enter)
+        #expect(Self.screen(app).contains("What counted most:"))
+        app.handle(.escape)
+        app.handle(.character("l"))
+        #expect(app.status.hasPrefix("Locked "))
+        let rules = try fixture.store.read { try $0.pairRules(semesterID: semester.id) }
+        #expect(rules.count == 1 && rules.first?.kind == .lock)
+        app.handle(.escape)
+        app.handle(.character("v"))
+        #expect(Self.screen(app).contains("STATUS") && Self.screen(app).contains("completed"))
+    }
+
+    @Test("feedback: the dashboard shows the ratings, tags and the match that needs attention; add and export work")
+    func feedbackDashboard() throws {
+        let fixture = try Fixture()
+        let (semester, groups, people) = try fixture.matchedDemoSemester()
+        let feedback = FeedbackService(store: fixture.store)
+        let group = groups[0]
+        try feedback.submit(semesterID: semester.id, .init(email: people[group.mentorID]!.email, rating: 1, tags: ["no show"],
+                                                          comment: "never met"), by: fixture.admin)
+        try feedback.submit(semesterID: semester.id, .init(email: people[group.members[0].menteeID]!.email, rating: 5,
+                                                          tags: ["great fit"]), by: fixture.admin)
+        let app = Self.console(fixture, as: fixture.admin)
+        app.handle(.character("4"))
+        let dashboard = Self.screen(app)
+        #expect(dashboard.contains("2 answers · average rating 3.00 / 5"))
+        #expect(dashboard.contains("no_show") && dashboard.contains("great_fit"))
+        #expect(dashboard.contains("Matches that need attention (1)") && dashboard.contains("“never met”"))
+        #expect(dashboard.contains("rated 5") && dashboard.contains("1 (50%)"))
+
+        app.handle(.character("a"))
+        Self.type(people[group.members[1].menteeID]!.email, into: app)
+        app.handle(.enter)
+        #expect(app.status.hasPrefix("Recorded 5/5 from"))
+        #expect(Self.screen(app).contains("3 answers"))
+
+        let output = fixture.database.folder.appendingPathComponent("labeled.csv").path
+        app.handle(.character("e"))
+        for _ in 0..<400 { app.handle(.backspace) }
+        Self.type(output, into: app)
+        app.handle(.enter)
+        #expect(app.status.hasPrefix("Exported ") && app.status.hasSuffix("to \(output)."))
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.hasPrefix("group_id,mentor_email,mentee_email,"))
+    }
+}
