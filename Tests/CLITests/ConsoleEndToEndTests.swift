@@ -20,6 +20,16 @@ struct ConsoleEndToEndTests {
             return outcome.stdout
         }
 
+        /// A 120×40 UTF-8 terminal running `match-console --demo` with the runner's private folders.
+        static func demo(_ cli: CommandRunner) throws -> Tmux {
+            let tmux = Tmux()
+            try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8",
+                          "-e", "XDG_DATA_HOME=\(cli.folder.appendingPathComponent("data").path)",
+                          "-e", "XDG_STATE_HOME=\(cli.folder.appendingPathComponent("state").path)", "-s", tmux.session,
+                          "-c", cli.folder.path, "\(CommandRunner.binary.path) --demo"])
+            return tmux
+        }
+
         /// Ends the session and with it this test's tmux server.
         func close() {
             _ = try? run(["kill-server"])
@@ -49,11 +59,7 @@ struct ConsoleEndToEndTests {
     func session() throws {
         let cli = CommandRunner()
         defer { cli.remove() }
-        let tmux = Tmux()
-        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8",
-                      "-e", "XDG_DATA_HOME=\(cli.folder.appendingPathComponent("data").path)",
-                      "-e", "XDG_STATE_HOME=\(cli.folder.appendingPathComponent("state").path)", "-s", tmux.session,
-                      "\(CommandRunner.binary.path) --demo"])
+        let tmux = try Tmux.demo(cli)
         defer { tmux.close() }
 
         try tmux.waitFor("the semesters table") { $0.contains("Spring 2026") && $0.contains("Fall 2026") && $0.contains("Demo Admin") }
