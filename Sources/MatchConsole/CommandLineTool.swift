@@ -6,7 +6,7 @@ enum CommandLineTool {
     static var commands: [CommandSpec] {
         SetupCommands.all + OrganizationCommands.all + StaffCommands.all + SemesterCommands.all + ApplicantCommands.all + MatchCommands.all + FeedbackCommands.all
             + QuotaCommands.all + AuditCommands.all + DoctorCommand.all + ModelCommands.all + [DemoCommand.command, ConsoleCommand.command]
-            + [ImportBenchmark.command, AssignBenchmark.command, PipelineBenchmark.command, FeedbackBenchmark.command, EmbedBenchmark.command]
+            + [ImportBenchmark.command, AssignBenchmark.command, PipelineBenchmark.command, FeedbackBenchmark.command, EmbedBenchmark.command, ConsoleBenchmark.command]
     }
 
     static func run(arguments: [String], environment: [String: String], output: Output) -> Int32 {

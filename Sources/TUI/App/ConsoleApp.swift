@@ -278,9 +278,11 @@ public final class ConsoleApp {
         reloadAll()
     }
 
+    /// Reloads the semester and the pane on screen; the others reload when they are switched to,
+    /// so opening the console or finishing an action never waits for panes nobody is looking at.
     private func reloadAll() {
         do { try session?.reloadCurrentSemester() } catch { status = "Could not load the current semester: \(error)" }
-        for pane in panes { load(pane) }
+        if panes.indices.contains(current) { load(panes[current]) }
     }
 
     private func switchTo(_ index: Int) {
