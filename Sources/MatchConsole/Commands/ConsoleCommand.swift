@@ -12,13 +12,23 @@ enum ConsoleCommand {
         ["console"], summary: "Open the full-screen console (also what running match-console alone on a terminal does)."
     ) { _, context in
         let store = try context.store()
-        guard try context.authService(store).isInitialized() else { throw DomainError.notInitialized }
         let makeSignIn = {
             SignInScreen(prefilledEmail: context.userEmail) { email, password in
                 let actor = try context.authService(store).signIn(email: email, password: password, correlationID: CorrelationID.make())
                 context.adopt(actor)
                 return try view(for: actor, context)
             }
+        }
+        guard try context.authService(store).isInitialized() else {
+            // An empty database: the console sets it up, as `init` would.
+            let form = FirstRunForm.dialog { organization, email, name, password in
+                let actor = try context.authService(store).initialize(organizationName: organization, adminEmail: email, adminName: name,
+                                                                      password: password, correlationID: context.correlationID)
+                context.adopt(actor)
+                return try view(for: actor, context)
+            }
+            TerminalLoop.run(ConsoleApp(firstRun: form, makeSignIn: makeSignIn))
+            return
         }
         if context.environment[PasswordInput.signInVariable] != nil, context.userEmail != nil {
             TerminalLoop.run(ConsoleApp(try view(for: try context.actor(), context), makeSignIn: makeSignIn))

@@ -60,6 +60,20 @@ public final class ConsoleApp {
         self.init(ConsoleView(header: header, panes: panes), keyMap: keyMap, clock: clock)
     }
 
+    /// Starts on the first-run form of an empty database; the console opens once it has created
+    /// the organization and its admin, and Esc quits.
+    public init(firstRun: FormDialog, keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init,
+                makeSignIn: (() -> SignInScreen)? = nil) {
+        header = "Match Console — first run"
+        panes = []
+        dialog = firstRun
+        status = "Welcome. Create your organization and its first admin account."
+        self.keyMap = keyMap
+        self.clock = clock
+        self.makeSignIn = makeSignIn
+        lastInput = clock()
+    }
+
     /// Starts on the sign-in screen; the panes come from a successful sign-in.
     public init(signIn: SignInScreen, keyMap: KeyMap = .standard, clock: @escaping () -> Date = Date.init,
                 makeSignIn: (() -> SignInScreen)? = nil) {
@@ -256,6 +270,15 @@ public final class ConsoleApp {
 
     private func apply(_ outcome: PaneOutcome) {
         switch outcome {
+        case .open(let view): open(view); return
+        default: break
+        }
+        // Nothing behind a closed dialog (the first-run form cancelled): nothing left to do.
+        if panes.isEmpty && signIn == nil && dialog == nil {
+            if case .dialog = outcome {} else { finished = true; return }
+        }
+        switch outcome {
+        case .open: break
         case .handled, .ignored: break
         case .status(let text): status = text
         case .dialog(let next): dialog = next

@@ -71,6 +71,8 @@ public enum PaneOutcome {
     /// Something changed that other panes show too (an import, a new current semester): every
     /// pane reloads, and the status line says what happened.
     case changed(String)
+    /// Replaces whatever is shown with a signed-in console (the first-run form's outcome).
+    case open(ConsoleView)
     /// Goes to the pane at this index (e.g. to the matching pane once a job starts).
     case showPane(Int, status: String?)
 

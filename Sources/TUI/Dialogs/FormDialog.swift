@@ -6,6 +6,8 @@ public final class FormDialog: Dialog {
     public struct Field {
         public enum Kind {
             case text
+            /// Typed but shown as bullets (passwords).
+            case secret
             case choice([String])
         }
 
@@ -35,7 +37,10 @@ public final class FormDialog: Dialog {
         self.title = title
         self.fields = fields
         let labelWidth = fields.map { DisplayWidth.of($0.label) }.max() ?? 0
-        inputs = fields.map { TextField(label: DisplayWidth.pad($0.label, labelWidth), text: $0.initial) }
+        inputs = fields.map { field in
+            if case .secret = field.kind { return TextField(label: DisplayWidth.pad(field.label, labelWidth), masked: true, text: field.initial) }
+            return TextField(label: DisplayWidth.pad(field.label, labelWidth), text: field.initial)
+        }
         self.submit = submit
         self.glyphs = glyphs
     }
