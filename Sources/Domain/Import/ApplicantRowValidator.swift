@@ -46,6 +46,7 @@ public enum ApplicantRowValidator {
         var drafts: [ApplicantDraft] = []
         var errors: [RowError] = []
         var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(table.records.count)
         drafts.reserveCapacity(table.records.count)
 
         for record in table.records {

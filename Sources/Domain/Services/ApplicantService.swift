@@ -110,6 +110,8 @@ public struct ApplicantService {
         throws -> ([ApplicantDraft], [RowError], [String: ApplicantRole]) {
         try requireAcceptingApplicants(semester)
         let registered = try tx.applicantRoles(semesterID: semester.id)
+        // A first upload into an empty semester (the big one) has nothing to conflict with.
+        guard !registered.isEmpty else { return (outcome.drafts, outcome.errors, registered) }
         let conflicting = outcome.drafts.indices.filter { index in
             registered[outcome.drafts[index].email].map { $0 != outcome.drafts[index].role } ?? false
         }
@@ -131,7 +133,9 @@ public struct ApplicantService {
     private static func counts(_ registered: [String: ApplicantRole], adding drafts: [ApplicantDraft]) -> [ApplicantRole: Int] {
         var counts: [ApplicantRole: Int] = [:]
         for role in registered.values { counts[role, default: 0] += 1 }
-        for draft in drafts where registered[draft.email] == nil { counts[draft.role, default: 0] += 1 }
+        for index in drafts.indices where registered.isEmpty || registered[drafts[index].email] == nil {
+            counts[drafts[index].role, default: 0] += 1
+        }
         return counts
     }
 
@@ -151,7 +155,8 @@ public struct ApplicantService {
         ImportReport(
             encoding: table.encoding, delimiter: table.delimiter == "\t" ? "tab" : String(table.delimiter),
             rows: table.rows, mappings: outcome.mappings, warnings: table.warnings,
-            validMentors: valid.filter { $0.role == .mentor }.count, validMentees: valid.filter { $0.role == .mentee }.count,
+            validMentors: valid.indices.reduce(0) { $0 + (valid[$1].role == .mentor ? 1 : 0) },
+            validMentees: valid.indices.reduce(0) { $0 + (valid[$1].role == .mentee ? 1 : 0) },
             created: diff.created, updated: diff.updated, unchanged: diff.unchanged, skipped: skipped,
             problems: problems, sample: Array(valid.prefix(sampleSize)), applied: applied)
     }

@@ -85,13 +85,17 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
         var diff = ApplicantDiff()
         var arguments: [SQLValue] = []
         arguments.reserveCapacity(17)
-        for draft in drafts.sorted(by: { $0.email < $1.email }) {
-            let isNew = !registered.contains(draft.email)
+        // In email order, so rows go into the (semester, email) index in order; indices are sorted,
+        // not the drafts themselves, which would copy every field of every row several times.
+        for index in drafts.indices.sorted(by: { drafts[$0].email < drafts[$1].email }) {
+            // Read in place (`drafts[index]` as an argument is borrowed; a local copy would retain every field).
+            let email = drafts[index].email
+            let isNew = !registered.contains(email)
             arguments.removeAll(keepingCapacity: true)
             if let stamp {
                 arguments.append(semesterID.sqlValue)
-                arguments.append(.text(draft.email))
-                Self.appendContentValues(draft, to: &arguments)
+                arguments.append(.text(email))
+                Self.appendContentValues(drafts[index], to: &arguments)
                 arguments.append(stamp)
                 arguments.append(stamp)
                 try upsert.execute(arguments)
@@ -105,9 +109,9 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
             } else if isNew {
                 diff.created += 1
             } else {
-                Self.appendContentValues(draft, to: &arguments)
+                Self.appendContentValues(drafts[index], to: &arguments)
                 arguments.append(semesterID.sqlValue)
-                arguments.append(.text(draft.email))
+                arguments.append(.text(email))
                 let differs = try compare.first(arguments) { $0.bool(0) } ?? true
                 if differs { diff.updated += 1 } else { diff.unchanged += 1 }
             }
