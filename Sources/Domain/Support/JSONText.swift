@@ -4,10 +4,21 @@ public enum JSONText {
     /// A JSON string literal; control characters and line separators are escaped, so the result
     /// never contains a line break.
     public static func quoted(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Appends `text` as a JSON string literal, in place: uploads write one of these per extra
+    /// attribute of every row, so no intermediate strings are made.
+    public static func appendQuoted(_ text: String, to result: inout String) {
+        result.append("\"")
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            return "\"" + text + "\""
+            result.append(text)
+            result.append("\"")
+            return
         }
-        var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -21,11 +32,21 @@ public enum JSONText {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        result.append("\"")
     }
 
     /// `[{"name":…,"value":…},…]`, the stored form of an applicant's extra attributes.
     public static func attributes(_ attributes: [ExtraAttribute]) -> String {
-        "[" + attributes.map { "{\"name\":\(quoted($0.name)),\"value\":\(quoted($0.value))}" }.joined(separator: ",") + "]"
+        var result = "["
+        result.reserveCapacity(attributes.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 24 })
+        for (index, attribute) in attributes.enumerated() {
+            result.append(index == 0 ? "{\"name\":" : ",{\"name\":")
+            appendQuoted(attribute.name, to: &result)
+            result.append(",\"value\":")
+            appendQuoted(attribute.value, to: &result)
+            result.append("}")
+        }
+        result.append("]")
+        return result
     }
 }

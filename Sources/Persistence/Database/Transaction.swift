@@ -69,9 +69,19 @@ public struct PreparedQuery {
         try statement.run { _ in }
     }
 
+    /// Executes with parameters bound in order by `body`, with no argument array in between.
+    public func execute(binding body: (inout ArgumentBinder) throws -> Void) throws {
+        try statement.bind(body)
+        try statement.run { _ in }
+    }
+
     /// The first row mapped, or nil when there is none.
     public func first<T>(_ arguments: [SQLValue], map: (Row) throws -> T) throws -> T? {
-        try statement.bind(arguments)
+        try first(binding: { binder in for value in arguments { try binder.bind(value) } }, map: map)
+    }
+
+    public func first<T>(binding body: (inout ArgumentBinder) throws -> Void, map: (Row) throws -> T) throws -> T? {
+        try statement.bind(body)
         var result: T?
         try statement.run { row in
             if result == nil { result = try map(row) }

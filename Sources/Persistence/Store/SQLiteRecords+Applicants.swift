@@ -83,22 +83,20 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
             FROM applicants WHERE semester_id = ? AND email = ?
             """)
         var diff = ApplicantDiff()
-        var arguments: [SQLValue] = []
-        arguments.reserveCapacity(17)
         // In email order, so rows go into the (semester, email) index in order; indices are sorted,
         // not the drafts themselves, which would copy every field of every row several times.
         for index in drafts.indices.sorted(by: { drafts[$0].email < drafts[$1].email }) {
             // Read in place (`drafts[index]` as an argument is borrowed; a local copy would retain every field).
             let email = drafts[index].email
             let isNew = !registered.contains(email)
-            arguments.removeAll(keepingCapacity: true)
             if let stamp {
-                arguments.append(semesterID.sqlValue)
-                arguments.append(.text(email))
-                Self.appendContentValues(drafts[index], to: &arguments)
-                arguments.append(stamp)
-                arguments.append(stamp)
-                try upsert.execute(arguments)
+                try upsert.execute { binder in
+                    try binder.bind(semesterID.sqlValue)
+                    try binder.bind(email)
+                    try Self.bindContentValues(drafts[index], to: &binder)
+                    try binder.bind(stamp)
+                    try binder.bind(stamp)
+                }
                 if isNew {
                     diff.created += 1
                 } else if tx.changes > 0 {
@@ -109,31 +107,32 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
             } else if isNew {
                 diff.created += 1
             } else {
-                Self.appendContentValues(drafts[index], to: &arguments)
-                arguments.append(semesterID.sqlValue)
-                arguments.append(.text(email))
-                let differs = try compare.first(arguments) { $0.bool(0) } ?? true
+                let differs = try compare.first(binding: { binder in
+                    try Self.bindContentValues(drafts[index], to: &binder)
+                    try binder.bind(semesterID.sqlValue)
+                    try binder.bind(email)
+                }, map: { $0.bool(0) }) ?? true
                 if differs { diff.updated += 1 } else { diff.unchanged += 1 }
             }
         }
         return diff
     }
 
-    /// Appends the draft as the values of `contentColumns`, into a buffer reused across rows.
-    private static func appendContentValues(_ draft: ApplicantDraft, to values: inout [SQLValue]) {
-        values.append(.text(draft.name))
-        values.append(.text(draft.role.rawValue))
-        values.append(.text(draft.field))
-        values.append(draft.seniority.sqlValue)
-        values.append(.text(draft.interests))
-        values.append(.text(draft.goals))
-        values.append(.text(draft.bio))
-        values.append(.text(draft.availability))
-        values.append(.text(draft.languages))
-        values.append(.text(draft.timezone))
-        values.append(draft.capacity.sqlValue)
-        values.append(.text(draft.department))
-        values.append(.text(draft.extra.isEmpty ? "[]" : JSONText.attributes(draft.extra)))
+    /// Binds the draft as the values of `contentColumns`, in their order.
+    private static func bindContentValues(_ draft: ApplicantDraft, to binder: inout ArgumentBinder) throws {
+        try binder.bind(draft.name)
+        try binder.bind(draft.role.rawValue)
+        try binder.bind(draft.field)
+        try binder.bind(draft.seniority)
+        try binder.bind(draft.interests)
+        try binder.bind(draft.goals)
+        try binder.bind(draft.bio)
+        try binder.bind(draft.availability)
+        try binder.bind(draft.languages)
+        try binder.bind(draft.timezone)
+        try binder.bind(draft.capacity)
+        try binder.bind(draft.department)
+        try binder.bind(draft.extra.isEmpty ? "[]" : JSONText.attributes(draft.extra))
     }
 
     private static func filterArguments(_ semesterID: Semester.ID, _ filter: ApplicantFilter) -> [SQLValue] {
