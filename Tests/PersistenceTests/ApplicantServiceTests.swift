@@ -176,4 +176,58 @@ struct ApplicantServiceTests {
         let headerOnly = [UInt8](try Data(contentsOf: folder.appendingPathComponent("header-only.csv")))
         #expect(try service.importFile(semesterID: semester.id, file: headerOnly, skipInvalid: false, by: f.admin).created == 0)
     }
+
+    /// A file of several of the reader's chunks (4,096 rows each), with `tail` after its rows.
+    private func largeFile(rows: Int, tail: String = "") -> [UInt8] {
+        csv((0..<rows).map { "person\($0)@x.org,Person \($0),\($0 % 4 == 0 ? "mentor" : "mentee"),Maths,,\n" }.joined() + tail)
+    }
+
+    private func largeSemester(_ f: Fixture) throws -> Semester {
+        try f.semesters.create(Fixture.draft("Large", mentors: 5_000, mentees: 15_000), by: f.admin)
+    }
+
+    @Test("rows are written as they are read; a problem in a later chunk still rolls back every earlier chunk")
+    func lateProblemRollsBack() throws {
+        let f = try Fixture()
+        let semester = try largeSemester(f)
+        let service = ApplicantService(store: f.store)
+        let before = try f.snapshot()
+        let refusal = #expect(throws: DomainError.self) {
+            try service.importFile(semesterID: semester.id, file: largeFile(rows: 10_000, tail: "late@,Late,mentee,Arts,,\n"),
+                                   skipInvalid: false, by: f.coordinator)
+        }
+        guard case .importRefused(let report)? = refusal else { Issue.record("expected importRefused"); return }
+        #expect(report.rows == 10_001 && report.created == 10_000 && report.validMentors == 2_500 && !report.applied)
+        #expect(report.problems.map(\.line) == [10_002])
+        #expect(try f.snapshot() == before)
+    }
+
+    @Test("a file that breaks off late (an unterminated quote) is refused with nothing written")
+    func lateUnreadableFile() throws {
+        let f = try Fixture()
+        let semester = try largeSemester(f)
+        let service = ApplicantService(store: f.store)
+        let before = try f.snapshot()
+        #expect(throws: DomainError.invalidFile(CSVError.unterminatedQuote(line: 9_002).description)) {
+            try service.importFile(semesterID: semester.id, file: largeFile(rows: 9_000, tail: "\"open,Open,mentee,Arts,,\n"),
+                                   skipInvalid: false, by: f.coordinator)
+        }
+        #expect(try f.snapshot() == before)
+    }
+
+    @Test("skipping invalid rows across chunks keeps every valid row of every chunk; a refusal before any row stops the reader")
+    func skipAcrossChunks() throws {
+        let f = try Fixture()
+        let semester = try largeSemester(f)
+        let service = ApplicantService(store: f.store)
+        let report = try service.importFile(semesterID: semester.id, file: largeFile(rows: 9_000, tail: "bad@,Bad,mentee,Arts,,\n"),
+                                            skipInvalid: true, by: f.coordinator)
+        #expect(report.applied && report.created == 9_000 && report.skipped == 1 && report.rows == 9_001)
+        #expect(try service.list(semesterID: semester.id, by: f.admin).total == 9_000)
+        // The semester does not exist: refused at once, and the reader thread is told to stop.
+        #expect(throws: DomainError.self) {
+            try service.importFile(semesterID: 999_999, file: largeFile(rows: 20_000), skipInvalid: false, by: f.coordinator)
+        }
+    }
 }
+

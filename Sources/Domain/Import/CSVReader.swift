@@ -7,16 +7,44 @@ public enum CSVReader {
     public static let maximumFieldBytes = 64 * 1024
 
     public static func read(_ input: [UInt8]) throws -> CSVTable {
+        var records: [CSVRecord] = []
+        let head = try stream(input) { records += $0 }
+        return CSVTable(header: head.fields, headerLine: head.line, records: records, delimiter: head.delimiter,
+                        encoding: head.encoding, warnings: head.warnings)
+    }
+
+    /// What a file says before its records: the header and how the bytes were read.
+    public struct Head: Sendable {
+        public var fields: [String]
+        public var line: Int
+        public var delimiter: Character
+        public var encoding: TextEncoding
+        public var warnings: [String]
+    }
+
+    /// Reads the file in chunks of records, so a consumer can work on the first rows while later
+    /// ones are still being parsed: `head` is called once, before any records, then `records` once
+    /// per chunk. Refusals are the same as `read`'s, at the point they are found.
+    @discardableResult
+    public static func stream(_ input: [UInt8], chunkSize: Int = 4096, head: (Head) throws -> Void = { _ in },
+                              records: ([CSVRecord]) throws -> Void) throws -> Head {
         guard !input.isEmpty else { throw CSVError.empty }
         guard input.count <= maximumBytes else { throw CSVError.tooLarge(bytes: input.count, limit: maximumBytes) }
         let decoded = try TextDecoding.decode(input)
-        let bytes = decoded.bytes
-        let delimiter = sniffDelimiter(bytes)
-        var records = try parse(bytes, delimiter: delimiter)
-        guard !records.isEmpty else { throw CSVError.empty }
-        let header = records.removeFirst()
-        return CSVTable(header: header.fields, headerLine: header.line, records: records,
-                        delimiter: Character(Unicode.Scalar(delimiter)), encoding: decoded.encoding, warnings: decoded.warnings)
+        let delimiter = sniffDelimiter(decoded.bytes)
+        var found: Head?
+        try parse(decoded.bytes, delimiter: delimiter, chunkSize: chunkSize) { chunk in
+            var chunk = chunk
+            if found == nil {
+                let header = chunk.removeFirst()
+                found = Head(fields: header.fields, line: header.line, delimiter: Character(Unicode.Scalar(delimiter)),
+                             encoding: decoded.encoding, warnings: decoded.warnings)
+                try head(found!)
+            }
+            if !chunk.isEmpty { try records(chunk) }
+        }
+        guard let found else { throw CSVError.empty }
+        return found
     }
 
     private static let quote = UInt8(ascii: "\"")
@@ -43,9 +71,13 @@ public enum CSVReader {
         return counts[best] > 0 ? candidates[best] : candidates[0]
     }
 
-    private static func parse(_ bytes: [UInt8], delimiter: UInt8) throws -> [CSVRecord] {
+    /// Records in chunks of `chunkSize` (the first chunk starts with the header).
+    private static func parse(_ bytes: [UInt8], delimiter: UInt8, chunkSize: Int, emit: ([CSVRecord]) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { buffer in
             var records: [CSVRecord] = []
+            records.reserveCapacity(chunkSize)
+            var total = 0
+            var width = 0
             var scratch: [UInt8] = []
             var index = 0
             var line = 1
@@ -59,6 +91,7 @@ public enum CSVReader {
             while index < count {
                 let recordLine = line
                 var fields: [String] = []
+                fields.reserveCapacity(width)
                 var recordEnded = false
                 while !recordEnded {
                     if index < count && buffer[index] == quote {
@@ -113,10 +146,16 @@ public enum CSVReader {
                     }
                 }
                 if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
-                guard records.count < maximumRows + 1 else { throw CSVError.tooManyRows(limit: maximumRows) }
+                guard total < maximumRows + 1 else { throw CSVError.tooManyRows(limit: maximumRows) }
+                total += 1
+                width = max(width, fields.count)
                 records.append(CSVRecord(line: recordLine, fields: fields))
+                if records.count == chunkSize {
+                    try emit(records)
+                    records.removeAll(keepingCapacity: true)
+                }
             }
-            return records
+            if !records.isEmpty { try emit(records) }
         }
     }
 }

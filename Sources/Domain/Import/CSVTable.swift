@@ -20,6 +20,13 @@ public struct CSVTable: Sendable, Hashable {
     }
 }
 
+extension CSVTable {
+    /// The header and how the bytes were read, as a streamed read reports them.
+    public var head: CSVReader.Head {
+        CSVReader.Head(fields: header, line: headerLine, delimiter: delimiter, encoding: encoding, warnings: warnings)
+    }
+}
+
 public struct CSVRecord: Sendable, Hashable {
     /// 1-based line of the file where the record starts (a quoted field may span several lines).
     public var line: Int

@@ -16,42 +16,55 @@ public struct ApplicantService {
     /// Reads and checks the file against the semester without writing anything.
     public func preview(semesterID: Semester.ID, file: [UInt8], by actor: Actor) throws -> ImportReport {
         try PermissionChecker.require(.uploadApplicants, actor.staff)
-        let (table, outcome) = try Self.read(file)
+        let table = try Scoped.csv(file)
+        let outcome = try ApplicantRowValidator.validate(table)
         return try store.read { tx in
             let semester = try Scoped.semester(semesterID, tx, actor)
-            let (valid, initialProblems, registered) = try Self.checkAgainstSemester(outcome, semester, tx)
-            let diff = try tx.applicantDiff(valid, semesterID: semester.id)
-            let problems = initialProblems + Self.quotaErrors(Self.counts(registered, adding: valid), semester).map {
-                RowError(line: 0, column: nil, message: $0.description)
-            }
-            return Self.report(table, outcome, valid: valid, problems: problems, diff: diff, skipped: 0, applied: false)
+            try Self.requireAcceptingApplicants(semester)
+            var tally = ApplicantImportTally(registered: try tx.applicantRoles(semesterID: semester.id), mappings: outcome.mappings)
+            let valid = tally.admit(outcome.drafts, errors: outcome.errors)
+            tally.record(try tx.applicantDiff(valid, semesterID: semester.id, registered: tally.registeredEmails))
+            let problems = tally.sortedProblems + tally.quotaErrors(semester).map { RowError(line: 0, column: nil, message: $0.description) }
+            return Self.report(table.head, rows: table.records.count, outcome.mappings, tally, problems: problems, skipped: 0, applied: false)
         }
     }
 
     /// Imports the file in one transaction. With problems, nothing is written unless
     /// `skipInvalid` is set, in which case the valid rows are imported and the others reported.
+    /// The file is read on a second thread and written chunk by chunk as it arrives; a refusal
+    /// found later rolls back what was written, so all or nothing still holds.
     @discardableResult
     public func importFile(semesterID: Semester.ID, file: [UInt8], skipInvalid: Bool, by actor: Actor) throws -> ImportReport {
         try PermissionChecker.require(.uploadApplicants, actor.staff)
-        let (table, outcome) = try Self.read(file)
+        let stream = ApplicantImportStream(file)
+        defer { stream.stop() }
+        let start = try stream.start()
         let at = now()
         return try store.write { tx in
             let semester = try Scoped.semester(semesterID, tx, actor)
-            let (valid, problems, registered) = try Self.checkAgainstSemester(outcome, semester, tx)
+            try Self.requireAcceptingApplicants(semester)
+            var tally = ApplicantImportTally(registered: try tx.applicantRoles(semesterID: semester.id), mappings: start.mappings)
+            while let chunk = try stream.next() {
+                let valid = tally.admit(chunk.drafts, errors: chunk.errors)
+                // Once a problem is known and the import is all or nothing, later rows are only compared.
+                let writing = skipInvalid || tally.problems.isEmpty
+                tally.record(writing
+                    ? try tx.upsertApplicants(valid, semesterID: semester.id, at: at, registered: tally.registeredEmails)
+                    : try tx.applicantDiff(valid, semesterID: semester.id, registered: tally.registeredEmails))
+            }
+            let problems = tally.sortedProblems
             if !problems.isEmpty && !skipInvalid {
-                let diff = try tx.applicantDiff(valid, semesterID: semester.id)
-                throw DomainError.importRefused(Self.report(table, outcome, valid: valid, problems: problems, diff: diff,
+                throw DomainError.importRefused(Self.report(start.head, rows: stream.rows, start.mappings, tally, problems: problems,
                                                             skipped: 0, applied: false))
             }
-            if let excess = Self.quotaErrors(Self.counts(registered, adding: valid), semester).first { throw excess }
-            let diff = try tx.upsertApplicants(valid, semesterID: semester.id, at: at)
+            if let excess = tally.quotaErrors(semester).first { throw excess }
             try QuotaService.consume(.upload, by: actor, in: tx, at: at)
             let skipped = Set(problems.map(\.line)).count
             try tx.appendAudit(.by(actor, "applicants.imported", target: ("semester", String(semester.id)), details: [
-                "created": String(diff.created), "updated": String(diff.updated), "unchanged": String(diff.unchanged),
-                "skipped": String(skipped), "rows": String(table.rows),
+                "created": String(tally.diff.created), "updated": String(tally.diff.updated), "unchanged": String(tally.diff.unchanged),
+                "skipped": String(skipped), "rows": String(stream.rows),
             ], at: at))
-            return Self.report(table, outcome, valid: valid, problems: problems, diff: diff, skipped: skipped, applied: true)
+            return Self.report(start.head, rows: stream.rows, start.mappings, tally, problems: problems, skipped: skipped, applied: true)
         }
     }
 
@@ -83,81 +96,19 @@ public struct ApplicantService {
         }
     }
 
-    /// What the report needs of the parsed file, so its records can be freed once validated.
-    struct FileSummary {
-        let encoding: TextEncoding
-        let delimiter: Character
-        let rows: Int
-        let warnings: [String]
-    }
-
-    private static func read(_ file: [UInt8]) throws -> (FileSummary, ApplicantRowValidator.Outcome) {
-        let table = try Scoped.csv(file)
-        let summary = FileSummary(encoding: table.encoding, delimiter: table.delimiter, rows: table.records.count,
-                                  warnings: table.warnings)
-        return (summary, try ApplicantRowValidator.validate(table))
-    }
-
     private static func requireAcceptingApplicants(_ semester: Semester) throws {
         guard semester.status == .draft || semester.status == .open else {
             throw DomainError.semesterNotAcceptingApplicants(name: semester.name, status: semester.status)
         }
     }
 
-    /// Adds the problems only the database can reveal: an email registered under the other role.
-    /// Also returns what is registered, for the quota check.
-    private static func checkAgainstSemester(_ outcome: ApplicantRowValidator.Outcome, _ semester: Semester, _ tx: any StoreReader)
-        throws -> ([ApplicantDraft], [RowError], [String: ApplicantRole]) {
-        try requireAcceptingApplicants(semester)
-        let registered = try tx.applicantRoles(semesterID: semester.id)
-        // A first upload into an empty semester (the big one) has nothing to conflict with.
-        guard !registered.isEmpty else { return (outcome.drafts, outcome.errors, registered) }
-        let conflicting = outcome.drafts.indices.filter { index in
-            registered[outcome.drafts[index].email].map { $0 != outcome.drafts[index].role } ?? false
-        }
-        guard !conflicting.isEmpty else { return (outcome.drafts, outcome.errors, registered) }
-        let roleHeader = outcome.mappings.first { $0.column == .role }?.header ?? "role"
-        var problems = outcome.errors
-        for index in conflicting {
-            let draft = outcome.drafts[index]
-            problems.append(RowError(line: draft.line, column: roleHeader,
-                                     message: "\(draft.email) is already registered in this semester as a \(registered[draft.email]!.rawValue)"))
-        }
-        problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
-        let excluded = Set(conflicting)
-        let valid = outcome.drafts.indices.filter { !excluded.contains($0) }.map { outcome.drafts[$0] }
-        return (valid, problems, registered)
-    }
-
-    /// Applicants per role once `drafts` are added to what is registered.
-    private static func counts(_ registered: [String: ApplicantRole], adding drafts: [ApplicantDraft]) -> [ApplicantRole: Int] {
-        var counts: [ApplicantRole: Int] = [:]
-        for role in registered.values { counts[role, default: 0] += 1 }
-        for index in drafts.indices where registered.isEmpty || registered[drafts[index].email] == nil {
-            counts[drafts[index].role, default: 0] += 1
-        }
-        return counts
-    }
-
-    private static func quotaErrors(_ counts: [ApplicantRole: Int], _ semester: Semester) -> [DomainError] {
-        var errors: [DomainError] = []
-        if let mentors = counts[.mentor], mentors > semester.mentorQuota {
-            errors.append(.applicantQuotaExceeded(role: .mentor, resulting: mentors, quota: semester.mentorQuota))
-        }
-        if let mentees = counts[.mentee], mentees > semester.menteeQuota {
-            errors.append(.applicantQuotaExceeded(role: .mentee, resulting: mentees, quota: semester.menteeQuota))
-        }
-        return errors
-    }
-
-    private static func report(_ table: FileSummary, _ outcome: ApplicantRowValidator.Outcome, valid: [ApplicantDraft],
-                               problems: [RowError], diff: ApplicantDiff, skipped: Int, applied: Bool) -> ImportReport {
+    private static func report(_ head: CSVReader.Head, rows: Int, _ mappings: [ColumnMapping], _ tally: ApplicantImportTally,
+                               problems: [RowError], skipped: Int, applied: Bool) -> ImportReport {
         ImportReport(
-            encoding: table.encoding, delimiter: table.delimiter == "\t" ? "tab" : String(table.delimiter),
-            rows: table.rows, mappings: outcome.mappings, warnings: table.warnings,
-            validMentors: valid.indices.reduce(0) { $0 + (valid[$1].role == .mentor ? 1 : 0) },
-            validMentees: valid.indices.reduce(0) { $0 + (valid[$1].role == .mentee ? 1 : 0) },
-            created: diff.created, updated: diff.updated, unchanged: diff.unchanged, skipped: skipped,
-            problems: problems, sample: Array(valid.prefix(sampleSize)), applied: applied)
+            encoding: head.encoding, delimiter: head.delimiter == "\t" ? "tab" : String(head.delimiter),
+            rows: rows, mappings: mappings, warnings: head.warnings,
+            validMentors: tally.validMentors, validMentees: tally.validMentees,
+            created: tally.diff.created, updated: tally.diff.updated, unchanged: tally.diff.unchanged, skipped: skipped,
+            problems: problems, sample: tally.sample, applied: applied)
     }
 }

@@ -44,12 +44,12 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
         return roles
     }
 
-    func applicantDiff(_ drafts: [ApplicantDraft], semesterID: Semester.ID) throws -> ApplicantDiff {
-        try merge(drafts, semesterID: semesterID, at: nil)
+    func applicantDiff(_ drafts: [ApplicantDraft], semesterID: Semester.ID, registered: Set<String>?) throws -> ApplicantDiff {
+        try merge(drafts, semesterID: semesterID, at: nil, registered: registered)
     }
 
-    func upsertApplicants(_ drafts: [ApplicantDraft], semesterID: Semester.ID, at date: Date) throws -> ApplicantDiff {
-        try merge(drafts, semesterID: semesterID, at: date)
+    func upsertApplicants(_ drafts: [ApplicantDraft], semesterID: Semester.ID, at date: Date, registered: Set<String>?) throws -> ApplicantDiff {
+        try merge(drafts, semesterID: semesterID, at: date, registered: registered)
     }
 
     func deleteApplicant(id: Applicant.ID) throws {
@@ -59,10 +59,12 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
     /// Sorts drafts into new, changed and identical (by email); writes them only when `date` is given.
     /// Writing is one upsert per row whose update fires only when a value differs, so SQLite itself
     /// tells a change from a no-op and nothing is loaded but the semester's emails.
-    private func merge(_ drafts: [ApplicantDraft], semesterID: Semester.ID, at date: Date?) throws -> ApplicantDiff {
-        var registered: Set<String> = []
-        try tx.forEach("SELECT email FROM applicants WHERE semester_id = ?", arguments: [semesterID.sqlValue]) { row in
-            registered.insert(row.string(0).lowercased())
+    private func merge(_ drafts: [ApplicantDraft], semesterID: Semester.ID, at date: Date?, registered known: Set<String>?) throws -> ApplicantDiff {
+        var registered = known ?? []
+        if known == nil {
+            try tx.forEach("SELECT email FROM applicants WHERE semester_id = ?", arguments: [semesterID.sqlValue]) { row in
+                registered.insert(row.string(0).lowercased())
+            }
         }
         let stamp = date.map { SQLValue.text(StoredValue.timestamp($0)) }
         let upsert = try tx.prepare("""
