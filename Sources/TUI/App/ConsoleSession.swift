@@ -32,6 +32,12 @@ public final class ConsoleSession {
         self.startJob = startJob
     }
 
+    /// Why a semester pane's action cannot run yet, or nil once a semester is chosen.
+    public var noSemester: String? { currentSemester == nil ? "choose a semester on the Semesters pane first" : nil }
+
+    /// What a semester pane shows before a semester is chosen.
+    public static let noSemesterNotice = "No semester chosen. Pick one on the Semesters pane (press 1, then Enter)."
+
     /// Why the signed-in role may not do this, or nil when it may.
     public func refusal(_ permission: Permission) -> String? {
         actor.staff.role.allows(permission) ? nil : "a \(actor.staff.role.rawValue) may not \(permission.description)"

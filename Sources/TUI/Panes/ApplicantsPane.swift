@@ -23,7 +23,7 @@ public final class ApplicantsPane: Pane {
     private var selected: Applicant? { table.selectedRow.flatMap { applicants[$0.id] } }
 
     public var actions: [PaneAction] {
-        let semester = session.currentSemester == nil ? "choose a semester on the Semesters pane first" : nil
+        let semester = session.noSemester
         let refusal = session.refusal(.uploadApplicants)
         return [
             PaneAction(.character("u"), "upload", "upload CSV", unavailable: semester ?? refusal),
@@ -59,7 +59,7 @@ public final class ApplicantsPane: Pane {
 
     public func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
         guard let semester = session.currentSemester else {
-            buffer.write("No semester chosen. Pick one on the Semesters pane (press 1, then Enter).", x: x, y: y, style: .muted)
+            buffer.write(ConsoleSession.noSemesterNotice, x: x, y: y, style: .muted)
             return
         }
         let shown = role.map { "\($0.rawValue)s only" } ?? "all roles"

@@ -4,7 +4,7 @@ import Foundation
 extension FeedbackPane {
     public func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
         guard let semester = session.currentSemester else {
-            buffer.write("No semester chosen. Pick one on the Semesters pane (press 1, then Enter).", x: x, y: y, style: .muted)
+            buffer.write(ConsoleSession.noSemesterNotice, x: x, y: y, style: .muted)
             return
         }
         guard let summary, summary.participants > 0 || summary.total > 0 else {

@@ -17,7 +17,7 @@ public final class FeedbackPane: Pane {
     }
 
     public var actions: [PaneAction] {
-        let semester = session.currentSemester == nil ? "choose a semester on the Semesters pane first" : nil
+        let semester = session.noSemester
         let refusal = session.refusal(.manageFeedback)
         return [
             PaneAction(.character("i"), "import", "import survey", unavailable: semester ?? refusal),

@@ -60,7 +60,7 @@ public final class MatchingPane: Pane {
     var activeJob: MatchingJob? { panel.map(\.job).flatMap { $0.status.isFinished ? nil : $0 } }
 
     public var actions: [PaneAction] {
-        let semester = session.currentSemester == nil ? "choose a semester on the Semesters pane first" : nil
+        let semester = session.noSemester
         let refusal = session.refusal(.runMatching)
         let member = openGroup == nil ? "open a group with Enter first" : nil
         return [
