@@ -56,7 +56,7 @@ enum ConsoleBenchmark {
             arrowKeyMedianMilliseconds: ms(BenchmarkSupport.median(moves)),
             arrowKeyP99Milliseconds: ms(sortedMoves[min(sortedMoves.count - 1, sortedMoves.count * 99 / 100)]),
             arrowKeyMaxMilliseconds: ms(sortedMoves.last!), sortKeyMilliseconds: ms(sort),
-            filterKeystrokeMaxMilliseconds: ms(filterKeys.max()!), statusAfterFilter: app.status,
+            filterKeystrokeMaxMilliseconds: ms(filterKeys.max()!), filterKeystrokesMilliseconds: filterKeys.map(ms),
             peakRSSMegabytes: BenchmarkSupport.rounded(BenchmarkSupport.peakResidentMegabytes, 1)))
     }
 
@@ -69,7 +69,8 @@ enum ConsoleBenchmark {
         let arrowKeyMaxMilliseconds: Double
         let sortKeyMilliseconds: Double
         let filterKeystrokeMaxMilliseconds: Double
-        let statusAfterFilter: String
+        /// `/`, then g r a c e, then Enter.
+        let filterKeystrokesMilliseconds: [Double]
         let peakRSSMegabytes: Double
     }
 }

@@ -151,7 +151,8 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
             seniority: row.optionalDouble(6), interests: row.string(7), goals: row.string(8), bio: row.string(9),
             availability: row.string(10), languages: row.string(11), timezone: row.string(12), capacity: row.optionalInt(13),
             department: row.string(14),
-            extra: try StoredValue.decodeJSON([ExtraAttribute].self, row.string(15), column: "applicants.extra"),
+            extra: try JSONText.parseAttributes(row.string(15))
+                ?? StoredValue.decodeJSON([ExtraAttribute].self, row.string(15), column: "applicants.extra"),
             createdAt: try StoredValue.date(row.string(16), column: "applicants.created_at"),
             updatedAt: try StoredValue.date(row.string(17), column: "applicants.updated_at"))
     }

@@ -45,7 +45,7 @@ public final class ApplicantsPane: Pane {
         table.setRows(list.map { applicant in
             Table.Row(id: applicant.id, cells: [
                 applicant.name, applicant.email, applicant.role.rawValue, applicant.field,
-                applicant.seniority.map { String(format: "%g", $0) } ?? "",
+                applicant.seniority.map(Self.number) ?? "",
                 applicant.role == .mentor ? String(applicant.capacity ?? semester.defaultMenteesPerMentor) : "",
                 applicant.interests,
             ])
@@ -145,10 +145,15 @@ public final class ApplicantsPane: Pane {
                                     importValid: { result(try session.applicants.importFile(semesterID: semester.id, file: file, skipInvalid: true, by: session.actor)) })
     }
 
+    /// "12" or "2.5": whole numbers without a decimal point (String(format:) costs too much per row).
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
     static func details(_ applicant: Applicant) -> [ChoiceDialog.Line] {
         var fields: [(String, String)] = [
             ("Email", applicant.email), ("Role", applicant.role.rawValue), ("Field", applicant.field),
-            ("Seniority", applicant.seniority.map { String(format: "%g", $0) } ?? ""), ("Department", applicant.department),
+            ("Seniority", applicant.seniority.map(Self.number) ?? ""), ("Department", applicant.department),
             ("Capacity", applicant.capacity.map(String.init) ?? ""), ("Interests", applicant.interests), ("Goals", applicant.goals),
             ("Availability", applicant.availability), ("Languages", applicant.languages), ("Time zone", applicant.timezone),
             ("Bio", applicant.bio),

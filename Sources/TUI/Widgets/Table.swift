@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sortable, filterable table of rows, drawn by virtual scrolling: only the rows on screen are
 /// touched, so 100,000 rows scroll as fast as ten. The selection follows a row's identity across
 /// refreshes, sorting and filtering.
@@ -28,6 +30,14 @@ public struct Table: Sendable {
     public let columns: [Column]
     public private(set) var rows: [Row] = []
     private var haystacks: [[UInt8]] = []
+    private var lowered: [[String]] = []
+    private var cachedSortKeys: SortKeys?
+
+    private struct SortKeys: Sendable {
+        let column: Int
+        let lowered: [String]
+        let numbers: [Double?]
+    }
     /// Indexes into `rows`, in display order, after filtering and sorting.
     public private(set) var visible: [Int] = []
     public private(set) var sortColumn: Int?
@@ -46,8 +56,11 @@ public struct Table: Sendable {
     public mutating func setRows(_ newRows: [Row]) {
         let keep = selectedRow?.id
         rows = newRows
-        // Each row's cells lower-cased once, so a keystroke in the filter is a byte search per row.
-        haystacks = newRows.map { Array($0.cells.joined(separator: "\u{1}").lowercased().utf8) }
+        // Each cell lower-cased once, per column: a sort compares these, and a keystroke in the
+        // filter is a byte search through each row's joined cells.
+        lowered = columns.indices.map { column in newRows.map { $0.cells[safe: column].lowercased() } }
+        haystacks = newRows.indices.map { row in Array(lowered.map { $0[row] }.joined(separator: "\u{1}").utf8) }
+        cachedSortKeys = nil
         arrange(keeping: keep)
     }
 
@@ -58,7 +71,8 @@ public struct Table: Sendable {
         let previous = filter.lowercased()
         filter = text
         let needle = Array(text.lowercased().utf8)
-        if !previous.isEmpty, text.lowercased().contains(previous) {
+        // With no filter before, every row is shown, already sorted: narrowing applies too.
+        if !needle.isEmpty, previous.isEmpty || text.lowercased().contains(previous) {
             visible = visible.filter { matches($0, needle) }
             reselect(keep)
         } else {
@@ -133,28 +147,43 @@ public struct Table: Sendable {
         return haystacks[index].withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { pin in
                 guard hay.count >= pin.count else { return false }
-                let first = pin[0]
-                search: for start in 0...(hay.count - pin.count) where hay[start] == first {
-                    for offset in 1..<pin.count where hay[start + offset] != pin[offset] { continue search }
-                    return true
+                // memchr finds each candidate first byte with vector instructions; most rows have few.
+                let last = hay.count - pin.count
+                var start = 0
+                while start <= last, let found = memchr(hay.baseAddress! + start, Int32(pin[0]), last - start + 1) {
+                    let position = hay.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hay.baseAddress! + position, pin.baseAddress!, pin.count) == 0 { return true }
+                    start = position + 1
                 }
                 return false
             }
         }
     }
 
+    /// A column's lower-cased cells (and, for numeric columns, its numbers, read once per set of
+    /// rows), so a sort compares ready keys instead of lower-casing two strings per comparison.
+    private mutating func sortKeys(for column: Int) -> SortKeys {
+        if let cached = cachedSortKeys, cached.column == column { return cached }
+        let keys = SortKeys(column: column, lowered: lowered[column],
+                            numbers: columns[column].numeric ? rows.map { Double($0.cells[safe: column]) } : [])
+        cachedSortKeys = keys
+        return keys
+    }
+
     private mutating func arrange(keeping id: Int64?) {
         let needle = Array(filter.lowercased().utf8)
         var order = rows.indices.filter { matches($0, needle) }
         if let sortColumn {
-            let numeric = columns[sortColumn].numeric
+            let keys = sortKeys(for: sortColumn)
+            let ascending = self.ascending
             order.sort { a, b in
-                let left = rows[a].cells[safe: sortColumn], right = rows[b].cells[safe: sortColumn]
                 let ordered: Bool
-                if numeric, let x = Double(left), let y = Double(right), x != y {
+                if let x = keys.numbers[safe: a] ?? nil, let y = keys.numbers[safe: b] ?? nil, x != y {
                     ordered = x < y
-                } else if left != right {
-                    ordered = left.localizedStandardCompareFallback(right)
+                } else if keys.lowered[a] != keys.lowered[b] {
+                    ordered = keys.lowered[a] < keys.lowered[b]
+                } else if rows[a].cells[safe: sortColumn] != rows[b].cells[safe: sortColumn] {
+                    ordered = rows[a].cells[safe: sortColumn] < rows[b].cells[safe: sortColumn]
                 } else {
                     return rows[a].id < rows[b].id  // stable for equal keys
                 }
@@ -178,10 +207,7 @@ private extension Array where Element == String {
     subscript(safe index: Int) -> String { indices.contains(index) ? self[index] : "" }
 }
 
-private extension String {
-    /// Case-insensitive order without Foundation: the console sorts names as people read them.
-    func localizedStandardCompareFallback(_ other: String) -> Bool {
-        let a = lowercased(), b = other.lowercased()
-        return a == b ? self < other : a < b
-    }
+private extension Array where Element == Double? {
+    subscript(safe index: Int) -> Double? { indices.contains(index) ? self[index] : nil }
 }
+
