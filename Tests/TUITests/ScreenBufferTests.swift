@@ -63,3 +63,14 @@ struct ScreenBufferTests {
         #expect(terminal.mismatch("Semester\n") == "screen differs (- expected, + shown):\n  1 - Semester\n  1 + Semesters")
     }
 }
+
+@Suite("ASCII fallback for terminals without UTF-8")
+struct ASCIIFallbackTests {
+    @Test("one cell for one cell: separators, arrows and quotes, accented letters to their base, the rest a question mark")
+    func characters() {
+        let shown = String("Zoë · Łukasz → Ærø “ok” ↑ 名 ✓ …".map(ASCIIFallback.character))
+        #expect(shown == "Zoe . Lukasz > ?ro \"ok\" ^ ? + .")
+        #expect(Glyphs.localeIsUTF8(["LANG": "C.UTF-8"]) && Glyphs.localeIsUTF8(["LC_ALL": "en_US.utf8", "LANG": "C"]))
+        #expect(!Glyphs.localeIsUTF8(["LANG": "C"]) && !Glyphs.localeIsUTF8(["LC_ALL": "POSIX", "LANG": "C.UTF-8"]))
+    }
+}

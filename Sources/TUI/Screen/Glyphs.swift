@@ -32,9 +32,14 @@ public struct Glyphs: Sendable {
 
     /// Chosen from the locale the process runs in (LC_ALL, then LC_CTYPE, then LANG).
     public static func forLocale(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Glyphs {
+        localeIsUTF8(environment) ? .unicode : .ascii
+    }
+
+    /// Whether the locale the process runs in (LC_ALL, then LC_CTYPE, then LANG) is UTF-8.
+    public static func localeIsUTF8(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
         let upper = locale.uppercased()
-        return upper.contains("UTF-8") || upper.contains("UTF8") ? .unicode : .ascii
+        return upper.contains("UTF-8") || upper.contains("UTF8")
     }
 }

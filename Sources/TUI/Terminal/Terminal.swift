@@ -8,6 +8,8 @@ public final class Terminal {
     public private(set) var height = 0
     private var previous: ScreenBuffer?
     private let colors: Bool
+    /// False in a non-UTF-8 locale: every character outside ASCII is shown by `ASCIIFallback`.
+    private let unicode = Glyphs.localeIsUTF8()
 
     /// Takes over the terminal; `close()` gives it back.
     public init(keyTimeoutMilliseconds: Int32 = 100) {
@@ -73,7 +75,11 @@ public final class Terminal {
                 var end = column
                 while end < run.x + run.count && buffer[end, run.y].style == style {
                     if let character = buffer[end, run.y].character {
-                        text += character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                        let shown = unicode ? character : ASCIIFallback.character(character)
+                        text += shown.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                    } else if !unicode {
+                        // The second cell of a wide character, now shown as one narrow one.
+                        text.append(wchar_t(bitPattern: UInt32(UInt8(ascii: " "))))
                     }
                     end += 1
                 }
