@@ -55,7 +55,15 @@ struct ConsoleEndToEndTests {
         }
     }
 
-    @Test("--demo opens the console on its own seeded database; filter, help, too small and back, quit")
+    /// The semesters in the order the table shows them (the rows under its header line).
+    static func tableOrder(_ screen: String) -> [String] {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.contains("NAME") }.dropFirst()
+        return lines.prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.compactMap { line in
+            ["Fall 2026", "Spring 2026"].first { line.contains($0) }
+        }
+    }
+
+    @Test("--demo opens the console on its own seeded database; sort, filter, help, too small and back, quit")
     func session() throws {
         let cli = CommandRunner()
         defer { cli.remove() }
@@ -63,6 +71,10 @@ struct ConsoleEndToEndTests {
         defer { tmux.close() }
 
         try tmux.waitFor("the semesters table") { $0.contains("Spring 2026") && $0.contains("Fall 2026") && $0.contains("Demo Admin") }
+        try tmux.keys("s")
+        try tmux.waitFor("sorted by name, Fall first") { Self.tableOrder($0) == ["Fall 2026", "Spring 2026"] && $0.contains("NAME↑") }
+        try tmux.keys("S")
+        try tmux.waitFor("the order reversed") { Self.tableOrder($0) == ["Spring 2026", "Fall 2026"] && $0.contains("NAME↓") }
         try tmux.keys("/", "f", "a", "l", "l", "Enter")
         try tmux.waitFor("the filtered table") { $0.contains("Filter: fall") && $0.contains("Fall 2026") && !$0.contains("Spring 2026") }
         try tmux.keys("/", "Escape")

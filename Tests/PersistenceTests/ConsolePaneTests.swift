@@ -17,9 +17,8 @@ struct ConsolePaneTests {
         ) { job, inbox in
             JobRunner.start(job, factory: factory, runnerPID: getpid(), inbox: inbox)
         }
-        let noon = Date(timeIntervalSince1970: 1_796_313_600)
-        return ConsoleApp(ConsoleView(header: "Match Console — test", panes: ConsolePanes.all(session), session: session),
-                          clock: { noon })
+        // The real clock: the matching pane polls the database once a second by it.
+        return ConsoleApp(ConsoleView(header: "Match Console — test", panes: ConsolePanes.all(session), session: session))
     }
 
     static func screen(_ app: ConsoleApp) -> String {
@@ -140,4 +139,96 @@ struct ConsolePaneTests {
         let written = try String(contentsOfFile: output, encoding: .utf8)
         #expect(written.hasPrefix("group_id,mentor_email,mentee_email,"))
     }
+
+    @Test("quitting while this console's job runs asks first; staying keeps the job, quitting cancels it cleanly")
+    func quitWhileRunning() throws {
+        let fixture = try Fixture()
+        _ = try fixture.demoSemester()
+        let app = Self.console(fixture, as: fixture.coordinator)
+        app.handle(.character("3"))
+        app.handle(.character("r"))
+        app.handle(.enter)
+        app.handle(.enter)
+        app.handle(.character("q"))
+        #expect(!app.finished && Self.screen(app).contains("Quit Match Console?"))
+        #expect(Self.screen(app).contains("Quitting cancels it cleanly"))
+        app.handle(.enter)  // Cancel is the default for a destructive choice
+        #expect(!app.finished && app.dialog == nil)
+        app.handle(.character("q"))
+        app.handle(.character("q"))  // the first letter of "Quit"
+        #expect(app.finished)
+        let jobs = try MatchingService(store: fixture.store).list(semesterID: try fixture.semesters.list(by: fixture.admin).items[0].id,
+                                                                  by: fixture.admin)
+        #expect(jobs.first?.status.isFinished == true, "the job recorded how it ended before the console quit")
+    }
+
+    @Test("a job started elsewhere (the command line, another console) appears and is followed to its end")
+    func jobFromElsewhere() throws {
+        let fixture = try Fixture()
+        let semester = try fixture.demoSemester()
+        let app = Self.console(fixture, as: fixture.viewer)
+        app.handle(.character("3"))
+        #expect(Self.screen(app).contains("has not been matched yet. A coordinator or admin can run it."))
+        let job = try MatchingService(store: fixture.store).start(semesterID: semester.id, by: fixture.admin)
+        let factory = SQLiteStoreFactory(path: fixture.database.path)
+        let worker = Thread {
+            let store = try! factory.makeStore()
+            _ = try? JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: store, runnerPID: getpid())
+        }
+        worker.start()
+        var seen = Set<String>()
+        let deadline = Date().addingTimeInterval(120)
+        while !Self.screen(app).contains("· completed ·"), Date() < deadline {
+            app.tick()
+            if let line = Self.screen(app).split(separator: "\n").first(where: { $0.contains("Job #\(job.id)") }) { seen.insert(String(line)) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(!seen.isEmpty && Self.screen(app).contains("Mentee scores"), "the viewer's console followed job #\(job.id)")
+    }
+
+    @Test("snapshot: the feedback dashboard of a matched demo semester with four answers")
+    func feedbackSnapshot() throws {
+        let fixture = try Fixture()
+        let (semester, groups, people) = try fixture.matchedDemoSemester()
+        let feedback = FeedbackService(store: fixture.store)
+        let answers: [(MatchGroup, Int?, Int, [String], String)] = [
+            (groups[0], nil, 2, ["no show", "scheduling"], "We never found a time."),
+            (groups[0], 0, 5, ["great fit"], ""),
+            (groups[1], nil, 4, ["great fit", "career advice"], "Helpful."),
+            (groups[1], 0, 4, ["career advice"], ""),
+        ]
+        for (group, member, rating, tags, comment) in answers {
+            let email = people[member.map { group.members[$0].menteeID } ?? group.mentorID]!.email
+            try feedback.submit(semesterID: semester.id, .init(email: email, rating: rating, tags: tags, comment: comment), by: fixture.admin)
+        }
+        let session = ConsoleSession(
+            actor: fixture.admin, semesters: SemesterService(store: fixture.store), applicants: ApplicantService(store: fixture.store),
+            matching: MatchingService(store: fixture.store), feedback: feedback, quotas: QuotaService(store: fixture.store), glyphs: .unicode
+        ) { _, _ in throw DomainError.notInitialized }
+        try session.reloadCurrentSemester()
+        let pane = FeedbackPane(session: session)
+        try pane.refresh()
+        var terminal = VirtualTerminal(width: 96, height: 18)
+        terminal.draw { pane.draw(into: &$0, x: 0, y: 0, width: 96, height: 18, focused: true) }
+        let mentor = people[groups[0].mentorID]!.email
+        let expected = """
+            4 answers · average rating 3.75 / 5              Top tags
+            Response rate  ▌░░░░░░░░░░░░░░░░░░   2% (4/159)  career_advice ███████████████████████████████ 2
+            By role: mentees 4.50 (2) · mentors 3.00 (2)     great_fit     ███████████████████████████████ 2
+                                                             no_show       ███████████████▌                1
+                                                             scheduling    ███████████████▌                1
+            Ratings
+            rated 5 ███████████████▌                1 (25%)
+            rated 4 ███████████████████████████████ 2 (50%)
+            rated 3                                 0 (0%)
+            rated 2 ███████████████▌                1 (25%)
+            rated 1                                 0 (0%)
+
+            Matches that need attention (1)  ↑↓ scroll
+            group #\(groups[0].id)  \(mentor)  average 3.5  (mentor 2, lowest mentee 5)
+                “We never found a time.”
+            """
+        #expect(terminal.mismatch(expected) == nil, "\(terminal.mismatch(expected) ?? "")")
+    }
 }
+

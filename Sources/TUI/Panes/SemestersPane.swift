@@ -40,9 +40,10 @@ public final class SemestersPane: Pane {
         table.setRows(try list.map { semester in
             let figures = try session.semesters.stats(semester.id, by: session.actor)
             stats[semester.id] = figures
-            let current = session.currentSemester?.id == semester.id ? "▸ " : ""
+            // After the name, so the marker never changes where the row sorts.
+            let current = session.currentSemester?.id == semester.id ? " ◂" : ""
             return Table.Row(id: semester.id, cells: [
-                current + semester.name, semester.status.rawValue, semester.startDate.description, semester.endDate.description,
+                semester.name + current, semester.status.rawValue, semester.startDate.description, semester.endDate.description,
                 "\(figures.mentors)/\(figures.mentorQuota)", "\(figures.mentees)/\(figures.menteeQuota)", String(figures.groups),
                 figures.averageCompatibility.map { String(format: "%.3f", $0) } ?? "—",
                 figures.averageRating.map { String(format: "%.2f", $0) } ?? "—",
