@@ -8,12 +8,20 @@ import Testing
 /// would, read back from the rendered screen.
 @Suite("Console panes on SQLite")
 struct ConsolePaneTests {
-    static func console(_ fixture: Fixture, as actor: Actor) -> ConsoleApp {
+    /// Keeps what the console logs, for the tests to read.
+    final class RecordingLog: EventLog, @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [LogEvent] = []
+        var events: [LogEvent] { lock.withLock { recorded } }
+        func record(_ event: LogEvent) { lock.withLock { recorded.append(event) } }
+    }
+
+    static func console(_ fixture: Fixture, as actor: Actor, log: any EventLog = DiscardingEventLog()) -> ConsoleApp {
         let factory = SQLiteStoreFactory(path: fixture.database.path)
         let session = ConsoleSession(
             actor: actor, semesters: SemesterService(store: fixture.store), applicants: ApplicantService(store: fixture.store),
             matching: MatchingService(store: fixture.store), feedback: FeedbackService(store: fixture.store),
-            quotas: QuotaService(store: fixture.store), glyphs: .unicode
+            quotas: QuotaService(store: fixture.store), glyphs: .unicode, log: log
         ) { job, inbox in
             JobRunner.start(job, factory: factory, runnerPID: getpid(), inbox: inbox)
         }
@@ -229,6 +237,29 @@ struct ConsolePaneTests {
                 “We never found a time.”
             """
         #expect(terminal.mismatch(expected) == nil, "\(terminal.mismatch(expected) ?? "")")
+    }
+
+    @Test("every action is logged with a correlation id of its own, which its audit entries carry too")
+    func actionsAreLogged() throws {
+        let fixture = try Fixture()
+        _ = try fixture.demoSemester()
+        let log = RecordingLog()
+        let app = Self.console(fixture, as: fixture.coordinator, log: log)
+        app.handle(.character("2"))
+        app.handle(.character("d"))
+        app.handle(.character("r"))  // "Remove", by its first letter
+        #expect(app.status.hasPrefix("Removed "))
+        let lines = log.events
+        #expect(lines.map(\.event) == ["console.remove", "console.dialog"])
+        #expect(lines.map { $0.fields["result"] } == ["dialog opened", app.status])
+        #expect(lines[0].correlationID == lines[1].correlationID && lines[0].staffEmail == fixture.coordinator.staff.email)
+        let audit = try fixture.store.read {
+            try $0.auditEntries(organizationID: fixture.coordinator.organizationID, includeUnscoped: false, since: nil, limit: 10)
+        }
+        #expect(audit.first { $0.action == "applicants.removed" }?.correlationID == lines[1].correlationID)
+        app.handle(.character("d"))
+        app.handle(.escape)
+        #expect(log.events.count == 4 && log.events[2].correlationID != lines[0].correlationID, "the next action has a new id")
     }
 }
 

@@ -42,9 +42,11 @@ enum ConsoleCommand {
         let header = "Match Console — \(organization?.name ?? "?") — \(actor.staff.displayName) (\(actor.staff.role.rawValue))"
         let session = ConsoleSession(
             actor: actor, semesters: try context.semesterService(), applicants: try context.applicantService(),
-            matching: try context.matchingService(), feedback: try context.feedbackService(), quotas: try context.quotaService()
+            matching: try context.matchingService(), feedback: try context.feedbackService(), quotas: try context.quotaService(),
+            log: context.log
         ) { job, inbox in
             let pipeline = try JobWorker.pipeline(for: job.organizationID, context: context)
+            // The job's lines carry the correlation id of the key press that started it.
             return JobRunner.start(job, factory: SQLiteStoreFactory(path: context.databasePath), pipeline: pipeline,
                                    textDigest: SHA256Digest.bytes(of:), runnerPID: getpid(), log: context.log, inbox: inbox)
         }

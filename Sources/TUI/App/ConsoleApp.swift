@@ -98,8 +98,10 @@ public final class ConsoleApp {
         }
         if let open = dialog {
             if case .mouse = key { return }
+            let started = clock()
             if case .close(let outcome) = open.handle(key) {
                 dialog = nil
+                logged("console.dialog", outcome, started: started)
                 apply(outcome)
             }
             return
@@ -122,7 +124,9 @@ public final class ConsoleApp {
                 if let reason = action.unavailable {
                     status = "\(action.help.prefix(1).uppercased() + action.help.dropFirst()) is not available: \(reason)."
                 } else {
-                    apply(panes[current].perform(action.name))
+                    session?.beginAction()
+                    let started = clock()
+                    apply(logged("console.\(action.name)", panes[current].perform(action.name), started: started))
                 }
             }
             return
@@ -266,6 +270,19 @@ public final class ConsoleApp {
             self?.finished = true
             return .handled
         }
+    }
+
+    /// Logs what an action or a dialog ended with, in the status line's words.
+    @discardableResult
+    private func logged(_ event: String, _ outcome: PaneOutcome, started: Date) -> PaneOutcome {
+        let result: String
+        switch outcome {
+        case .dialog: result = "dialog opened"
+        case .handled, .ignored: result = "done"
+        default: result = outcome.statusText ?? "done"
+        }
+        session?.logAction(event, pane: panes.indices.contains(current) ? panes[current].title : "", outcome: result, started: started)
+        return outcome
     }
 
     private func apply(_ outcome: PaneOutcome) {

@@ -4,7 +4,11 @@ import Foundation
 /// What every pane of one signed-in console shares: who is signed in, the services acting for
 /// them, the semester the panes are about, and how matching jobs are started here.
 public final class ConsoleSession {
-    public let actor: Actor
+    /// The signed-in staff member, with the correlation id of the action in progress: each key
+    /// that acts starts a new one, so its log line and its audit entries can be matched.
+    public private(set) var actor: Actor
+    /// Where the console's actions are logged, as the command line logs its commands.
+    public let log: any EventLog
     public let semesters: SemesterService
     public let applicants: ApplicantService
     public let matching: MatchingService
@@ -20,8 +24,10 @@ public final class ConsoleSession {
 
     public init(actor: Actor, semesters: SemesterService, applicants: ApplicantService, matching: MatchingService,
                 feedback: FeedbackService, quotas: QuotaService, glyphs: Glyphs = .forLocale(), now: @escaping () -> Date = Date.init,
+                log: any EventLog = DiscardingEventLog(),
                 startJob: @escaping (MatchingJob, Inbox<JobRunner.Event>) throws -> JobRunner) {
         self.actor = actor
+        self.log = log
         self.semesters = semesters
         self.applicants = applicants
         self.matching = matching
@@ -30,6 +36,19 @@ public final class ConsoleSession {
         self.glyphs = glyphs
         self.now = now
         self.startJob = startJob
+    }
+
+    /// Starts a new action: a fresh correlation id for what it does.
+    public func beginAction() {
+        actor.correlationID = CorrelationID.make()
+    }
+
+    /// One line in the log for what an action ended with (the status line's words).
+    public func logAction(_ event: String, pane: String, outcome: String, started: Date) {
+        log.record(LogEvent(event: event, correlationID: actor.correlationID, staffEmail: actor.staff.email,
+                            organizationID: actor.organizationID, durationMilliseconds: now().timeIntervalSince(started) * 1000,
+                            outcome: "ok", fields: ["pane": pane, "result": outcome,
+                                                    "semester": currentSemester.map { String($0.id) } ?? ""]))
     }
 
     /// Why a semester pane's action cannot run yet, or nil once a semester is chosen.
