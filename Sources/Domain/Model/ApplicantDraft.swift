@@ -50,8 +50,10 @@ public struct RowError: Sendable, Hashable, Codable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `line 17, column "email": "bob@" is not an email address`
+    /// `line 17, column "email": "bob@" is not an email address`; a problem of the whole file
+    /// (line 0, e.g. a quota the import would exceed) is its message alone.
     public var description: String {
-        "line \(line)" + (column.map { ", column \"\($0)\"" } ?? "") + ": " + message
+        guard line > 0 else { return message }
+        return "line \(line)" + (column.map { ", column \"\($0)\"" } ?? "") + ": " + message
     }
 }

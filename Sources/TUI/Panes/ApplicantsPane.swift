@@ -124,22 +124,22 @@ public final class ApplicantsPane: Pane {
         let file = try ImportPreview.read(path)
         let report = try session.applicants.preview(semesterID: semester.id, file: file, by: session.actor)
         let name = (path as NSString).lastPathComponent
-        var lines: [ChoiceDialog.Line] = [
+        var summary: [ChoiceDialog.Line] = [
             .init("\(name): \(report.rows) rows, \(report.encoding.rawValue), delimiter \(report.delimiter == "\t" ? "tab" : report.delimiter)"),
         ]
-        lines += report.warnings.map { .init("warning: " + $0, .warning) }
-        lines.append(.init("Columns:", .accent))
-        lines += report.mappings.map { .init("  " + $0.summary) }
-        lines.append(.init("Valid: \(report.validMentors) mentors, \(report.validMentees) mentees · would create \(report.created), "
-                           + "update \(report.updated), leave \(report.unchanged) unchanged", .accent))
+        summary += report.warnings.map { .init("warning: " + $0, .warning) }
+        summary.append(.init("Valid: \(report.validMentors) mentors, \(report.validMentees) mentees · would create \(report.created), "
+                             + "update \(report.updated), leave \(report.unchanged) unchanged", .accent))
+        var details: [ChoiceDialog.Line] = [.init("Columns:", .accent)]
+        details += report.mappings.map { .init("  " + $0.summary) }
         if !report.sample.isEmpty {
-            lines.append(.init("First rows:", .accent))
-            lines += report.sample.prefix(5).map { .init("  line \($0.line): \($0.name) <\($0.email)> \($0.role.rawValue) \($0.field)") }
+            details.append(.init("First rows:", .accent))
+            details += report.sample.prefix(5).map { .init("  line \($0.line): \($0.name) <\($0.email)> \($0.role.rawValue) \($0.field)") }
         }
         func result(_ report: ImportReport) -> String {
             "Imported \(name): \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped."
         }
-        return ImportPreview.dialog(title: "Preview: \(name) → \(semester.name)", lines: lines, problems: report.problems,
+        return ImportPreview.dialog(title: "Preview: \(name) → \(semester.name)", summary: summary, details: details, problems: report.problems,
                                     glyphs: session.glyphs,
                                     importAll: { result(try session.applicants.importFile(semesterID: semester.id, file: file, skipInvalid: false, by: session.actor)) },
                                     importValid: { result(try session.applicants.importFile(semesterID: semester.id, file: file, skipInvalid: true, by: session.actor)) })

@@ -84,11 +84,11 @@ public final class FeedbackPane: Pane {
         let report = try session.feedback.importSurvey(semesterID: semester.id, file: file, skipInvalid: true, dryRun: true,
                                                        by: session.actor)
         let name = (path as NSString).lastPathComponent
-        var lines: [ChoiceDialog.Line] = [.init("\(name): \(report.rows) answers")]
-        lines += report.warnings.map { .init("warning: " + $0, .warning) }
-        lines.append(.init("Columns:", .accent))
-        lines += report.mappings.sorted { $0.value.rawValue < $1.value.rawValue }.map { .init("  \"\($0.key)\" → \($0.value.rawValue)") }
-        lines.append(.init("Valid: \(report.valid) · would add \(report.created), replace \(report.replaced)", .accent))
+        var summary: [ChoiceDialog.Line] = [.init("\(name): \(report.rows) answers")]
+        summary += report.warnings.map { .init("warning: " + $0, .warning) }
+        summary.append(.init("Valid: \(report.valid) · would add \(report.created), replace \(report.replaced)", .accent))
+        var details: [ChoiceDialog.Line] = [.init("Columns:", .accent)]
+        details += report.mappings.sorted { $0.value.rawValue < $1.value.rawValue }.map { .init("  \"\($0.key)\" → \($0.value.rawValue)") }
         func result(_ report: FeedbackImportReport) -> String {
             "Imported \(name): \(report.created) added, \(report.replaced) replaced, \(report.skipped) skipped."
         }
@@ -96,7 +96,7 @@ public final class FeedbackPane: Pane {
             result(try session.feedback.importSurvey(semesterID: semester.id, file: file, skipInvalid: skipInvalid, dryRun: false,
                                                      by: session.actor))
         }
-        return ImportPreview.dialog(title: "Preview: \(name) → \(semester.name)", lines: lines, problems: report.problems,
+        return ImportPreview.dialog(title: "Preview: \(name) → \(semester.name)", summary: summary, details: details, problems: report.problems,
                                     glyphs: session.glyphs, importAll: { try run(false) }, importValid: { try run(true) })
     }
 

@@ -14,15 +14,17 @@ enum ImportPreview {
         }
     }
 
-    static func dialog(title: String, lines: [ChoiceDialog.Line], problems: [RowError], glyphs: Glyphs,
+    /// `summary` first, then the problems (what needs acting on), then `details` (how the columns
+    /// were read, the first rows) — all in one scrollable list.
+    static func dialog(title: String, summary: [ChoiceDialog.Line], details: [ChoiceDialog.Line], problems: [RowError], glyphs: Glyphs,
                        importAll: @escaping () throws -> String, importValid: @escaping () throws -> String) -> ChoiceDialog {
-        var body = lines
+        var body = summary
         if !problems.isEmpty {
-            body.append(.init(""))
             body.append(.init("\(problems.count) problem\(problems.count == 1 ? "" : "s") (nothing is imported while any remain,", .error))
             body.append(.init("unless you choose to import the valid rows only):", .error))
             body += problems.map { .init("  " + $0.description, .error) }
         }
+        body += details
         func run(_ work: @escaping () throws -> String) -> () -> PaneOutcome {
             {
                 do { return .changed(try work()) } catch { return .status("Import refused: \(error)") }
