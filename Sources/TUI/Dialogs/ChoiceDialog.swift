@@ -63,10 +63,10 @@ public final class ChoiceDialog: Dialog {
         case .enter: return .close(buttons[chosen].action())
         case .escape: return .close(buttons[buttons.count - 1].action())
         case .character(let character):
-            // The first letter of a button presses it, as in most dialog boxes.
-            if let index = buttons.firstIndex(where: { $0.label.lowercased().first == Character(character.lowercased()) }) {
-                return .close(buttons[index].action())
-            }
+            // The first letter of a button presses it, as in most dialog boxes — only when no other
+            // button starts with it ("closed" and "Cancel" both start with c: neither gets it).
+            let matching = buttons.indices.filter { buttons[$0].label.lowercased().first == Character(character.lowercased()) }
+            if matching.count == 1 { return .close(buttons[matching[0]].action()) }
         default: break
         }
         return .keep
