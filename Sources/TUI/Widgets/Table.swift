@@ -111,6 +111,12 @@ public struct Table: Sendable {
             buffer.write(DisplayWidth.pad(spec.title + marker, spec.width), x: column, y: y, style: .header, limit: x + width - column)
             column += spec.width + 1
         }
+        if !filter.isEmpty {
+            // The filter stays in sight for as long as it narrows the table, whatever the status line says.
+            let note = " /\(filter)  \(visible.count) of \(rows.count) "
+            let noteWidth = DisplayWidth.of(note)
+            if noteWidth < width / 2 { buffer.write(note, x: x + width - noteWidth, y: y, style: .key) }
+        }
         let body = height - 1
         guard body > 0 else { return }
         if selected < offset { offset = selected }
