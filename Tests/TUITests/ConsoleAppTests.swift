@@ -60,7 +60,7 @@ struct ConsoleAppTests {
         #expect(!app.showingHelp)
         for key: Key in [.character("/"), .character("s"), .character("p"), .enter] { app.handle(key) }
         #expect(app.status == "Filter: sp" && first.table.visible.count == 1)
-        #expect(app.render(width: 80, height: 24).lines[3].hasSuffix(" /sp  1 of 2  "), "the table says it is filtered")
+        #expect(app.render(width: 80, height: 24).lines[3].hasSuffix(" /sp  1 of 2"), "the table says it is filtered")
         app.handle(.character("q"))
         #expect(app.finished)
     }
