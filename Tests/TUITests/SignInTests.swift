@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TUI
 
@@ -50,4 +51,23 @@ struct SignInTests {
         app.handle(.escape)
         #expect(app.finished)
     }
+
+    @Test("half an hour without a key press brings back the sign-in screen, saying why; a key press resets the wait")
+    func idleSignOut() {
+        final class Clock: @unchecked Sendable { var now = Date(timeIntervalSince1970: 0) }
+        let clock = Clock()
+        let makeSignIn = { SignInScreen { _, _ in ConsoleView(header: "Match Console — Northwind", panes: [FixedPane("Semesters", rows: ["Fall 2026"])]) } }
+        let app = ConsoleApp(ConsoleView(header: "Match Console — Northwind", panes: [FixedPane("Semesters", rows: ["Fall 2026"])]),
+                             clock: { clock.now }, makeSignIn: makeSignIn)
+        clock.now += ConsoleApp.idleSignOut - 1
+        #expect(!app.tick() && app.signIn == nil)
+        app.handle(.down)
+        clock.now += ConsoleApp.idleSignOut - 1
+        app.tick()
+        #expect(app.signIn == nil, "the key press started the half hour again")
+        clock.now += 2
+        #expect(app.tick() && app.signIn != nil && app.panes.isEmpty)
+        #expect(app.render(width: 80, height: 24).lines.contains { $0.contains("Signed out after 30 minutes without a key press.") })
+    }
 }
+
