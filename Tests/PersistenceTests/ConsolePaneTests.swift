@@ -110,6 +110,10 @@ struct ConsolePaneTests {
         let rules = try fixture.store.read { try $0.pairRules(semesterID: semester.id) }
         #expect(rules.count == 1 && rules.first?.kind == .lock)
         app.handle(.escape)
+        app.handle(.character("r"))
+        app.handle(.enter)
+        #expect(Self.screen(app).contains("Pairs set by staff: 1 locked, 0 forbidden"), "the next run's confirmation counts the lock")
+        app.handle(.escape)
         app.handle(.character("v"))
         #expect(Self.screen(app).contains("STATUS") && Self.screen(app).contains("completed"))
     }

@@ -67,6 +67,12 @@ public struct MatchingService {
         return try store.read { tx in try tx.currentGroups(semesterID: try Scoped.semester(semesterID, tx, actor).id) }
     }
 
+    /// The semester's locked and forbidden pairs, which every run keeps.
+    public func pairRules(semesterID: Semester.ID, by actor: Actor) throws -> [PairRule] {
+        try PermissionChecker.require(.viewData, actor.staff)
+        return try store.read { tx in try tx.pairRules(semesterID: try Scoped.semester(semesterID, tx, actor).id) }
+    }
+
     /// Locks or forbids a pair for every later run, or clears the rule (`kind` nil).
     public func setPairRule(semesterID: Semester.ID, mentorEmail: String, menteeEmail: String, kind: PairRule.Kind?,
                             by actor: Actor) throws {

@@ -23,9 +23,12 @@ extension MatchingPane {
                           glyphs: session.glyphs) { [weak self] values in
             let rules = RuleFields.rules(values[...])
             let stats = try session.semesters.stats(semester.id, by: session.actor)
+            let pairs = try session.matching.pairRules(semesterID: semester.id, by: session.actor)
+            let locked = pairs.filter { $0.kind == .lock }.count, forbidden = pairs.count - locked
             return .dialog(ChoiceDialog.confirm("Start matching?", [
                 "\(stats.mentors) mentors (capacity \(stats.mentorCapacity)) and \(stats.mentees) mentees.",
                 "Rules: \(rules.summary).",
+                "Pairs set by staff: \(locked) locked, \(forbidden) forbidden (l and x on a group's mentees).",
                 "When it completes, its groups replace the current ones; if it fails or is cancelled, they stay.",
             ], confirm: "Start", destructive: false, glyphs: session.glyphs) {
                 self?.start(semester, rules) ?? .ignored
