@@ -115,6 +115,8 @@ struct ConsolePaneTests {
         #expect(Self.screen(app).contains("Pairs set by staff: 1 locked, 0 forbidden"), "the next run's confirmation counts the lock")
         app.handle(.escape)
         app.handle(.character("v"))
+        #expect(Self.screen(app).contains("Mentee scores") && Self.screen(app).contains("0.9–1.0"))
+        app.handle(.character("v"))
         #expect(Self.screen(app).contains("STATUS") && Self.screen(app).contains("completed"))
     }
 

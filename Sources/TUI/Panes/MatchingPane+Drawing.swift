@@ -37,6 +37,13 @@ extension MatchingPane {
             groupTable.draw(into: &buffer, x: x, y: top + 1, width: width - chartWidth - (chartWidth > 0 ? 2 : 0), height: rest - 1,
                             focused: focused)
             if chartWidth > 0 { drawHistogram(into: &buffer, x: x + width - chartWidth, y: top + 1, width: chartWidth, height: rest - 1) }
+        case .scores:
+            // The histogram on its own, for terminals too narrow to show it beside the groups.
+            guard !groups.isEmpty else {
+                buffer.write("No groups yet.", x: x, y: top + 2, style: .muted)
+                return
+            }
+            drawHistogram(into: &buffer, x: x, y: top + 1, width: min(width, 72), height: rest - 1)
         case .history:
             historyTable.draw(into: &buffer, x: x, y: top + 1, width: width, height: rest - 1, focused: focused)
         case .leftOut:
@@ -74,6 +81,7 @@ extension MatchingPane {
         } else {
             switch view {
             case .groups: hit = groupTable.select(visibleLine: row)
+            case .scores: hit = false
             case .history: hit = historyTable.select(visibleLine: row)
             case .leftOut: hit = leftOutTable.select(visibleLine: row)
             }

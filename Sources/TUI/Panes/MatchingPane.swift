@@ -7,7 +7,7 @@ import Foundation
 /// mentee's score and why; `l`/`x` lock or forbid a pair), the job history, and who was left out.
 public final class MatchingPane: Pane {
     enum View: String, CaseIterable {
-        case groups = "Groups", history = "Job history", leftOut = "Left out"
+        case groups = "Groups", scores = "Scores", history = "Job history", leftOut = "Left out"
     }
 
     public let title = "Matching"
@@ -67,7 +67,7 @@ public final class MatchingPane: Pane {
             PaneAction(.character("r"), "run", "run matching",
                        unavailable: semester ?? refusal ?? (activeJob != nil ? "a job is already running" : nil)),
             PaneAction(.character("c"), "cancel", "cancel job", unavailable: refusal ?? (activeJob == nil ? "no job is running" : nil)),
-            PaneAction(.character("v"), "view", "groups/history/left out", unavailable: semester),
+            PaneAction(.character("v"), "view", "groups/scores/history/left out", unavailable: semester),
             PaneAction(.character("l"), "lock", "lock pair", unavailable: semester ?? refusal ?? member),
             PaneAction(.character("x"), "forbid", "forbid pair", unavailable: semester ?? refusal ?? member),
         ]
@@ -180,6 +180,7 @@ public final class MatchingPane: Pane {
                 return .status("Enter explains a mentee's score; l locks and x forbids the pair for the next run; Esc goes back.")
             }
             return groupTable.handle(command, pageSize: rows) ? .handled : .ignored
+        case .scores: return .ignored
         case .history: return historyTable.handle(command, pageSize: rows) ? .handled : .ignored
         case .leftOut: return leftOutTable.handle(command, pageSize: rows) ? .handled : .ignored
         }
