@@ -19,4 +19,19 @@ struct DemoCommandTests {
         let run = try cli.run(["match", "run", "Fall 2026", "--wait"], environment: environment)
         #expect(run.status == 0 && run.stdout.contains("model logistic-trained-v1"))
     }
+
+    @Test("--demo seeds its database on first use only; later runs use it without another attempt in the log")
+    func demoFlag() throws {
+        let cli = CommandRunner()
+        defer { cli.remove() }
+        for _ in 0..<2 {
+            let list = try cli.run(["--demo", "semester", "list"], unsetting: ["MATCH_CONSOLE_PASSWORD", "MATCH_CONSOLE_USER"],
+                                   useDefaultDatabase: true)
+            #expect(list.status == 0 && list.stdout.contains("Spring 2026") && list.stdout.contains("Fall 2026"))
+        }
+        let log = try String(contentsOfFile: cli.logPath, encoding: .utf8)
+        let seeding = log.split(separator: "\n").filter { $0.contains("\"event\":\"command.demo\"") }
+        #expect(seeding.count == 1 && seeding[0].contains("\"outcome\":\"ok\""), "\(seeding)")
+    }
 }
+
