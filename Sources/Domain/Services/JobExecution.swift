@@ -100,8 +100,19 @@ public enum JobExecution {
                                                         "unmatched": String(result.summary.unmatchedMentees)],
                                               correlationID: job.correlationID, createdAt: at))
             }
+            // The last step ends with the job, not with a step change: its line is written here.
+            log.record(LogEvent(event: "matching.step", correlationID: job.correlationID, organizationID: organizationID,
+                                durationMilliseconds: Date().timeIntervalSince(stepStarted) * 1000, outcome: "ok",
+                                fields: ["job": String(job.id), "step": job.status.rawValue]))
+            log.record(LogEvent(event: "matching.completed", correlationID: job.correlationID, organizationID: organizationID,
+                                durationMilliseconds: at.timeIntervalSince(job.startedAt ?? at) * 1000, outcome: "ok",
+                                fields: ["job": String(job.id), "groups": String(result.summary.groups),
+                                         "matched": String(result.summary.matchedMentees),
+                                         "unmatched": String(result.summary.unmatchedMentees), "embedder": result.embedder]))
         } catch is MatchingCancelled {
             try store.write { tx in try tx.finishJob(job.id, status: .cancelled, errorMessage: nil, failedStep: nil, at: now()) }
+            log.record(LogEvent(level: .warning, event: "matching.cancelled", correlationID: job.correlationID,
+                                organizationID: organizationID, outcome: "cancelled", fields: ["job": String(job.id), "step": job.status.rawValue]))
         } catch {
             let message = String(describing: error)
             try store.write { tx in try tx.finishJob(job.id, status: .failed, errorMessage: message, failedStep: job.status, at: now()) }
