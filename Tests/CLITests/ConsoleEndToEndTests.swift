@@ -133,4 +133,13 @@ struct ConsoleEndToEndTests {
         let signIn = try cli.run(["--user", "lee@riverside.org", "semester", "list"], environment: ["MATCH_CONSOLE_PASSWORD": "first-password"])
         #expect(signIn.status == 0, "the admin made in the console signs in from the command line")
     }
+
+    @Test("off a terminal the console refuses in words instead of drawing into a pipe and waiting for keys")
+    func notATerminal() throws {
+        let cli = try CommandRunner.initialized()
+        defer { cli.remove() }
+        let result = try cli.run(["console"])
+        #expect(result.status == 1 && result.stderr.contains("the console needs a terminal") && result.stdout.isEmpty)
+    }
 }
+

@@ -11,6 +11,10 @@ enum ConsoleCommand {
     static let command = CommandSpec(
         ["console"], summary: "Open the full-screen console (also what running match-console alone on a terminal does)."
     ) { _, context in
+        // A full-screen program on a pipe or a file would draw into it and wait forever for keys.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure("the console needs a terminal (its input and output are not one); the commands work anywhere: match-console --help")
+        }
         let store = try context.store()
         let makeSignIn = {
             SignInScreen(prefilledEmail: context.userEmail) { email, password in
