@@ -267,5 +267,24 @@ struct ConsolePaneTests {
         app.handle(.escape)
         #expect(log.events.count == 4 && log.events[2].correlationID != lines[0].correlationID, "the next action has a new id")
     }
+
+    @Test("a console job keeps running, and quitting still asks, after another semester is chosen; that semester does not show it")
+    func jobOfAnotherSemester() throws {
+        let fixture = try Fixture()
+        _ = try fixture.demoSemester()  // Spring 2027, with applicants
+        _ = try fixture.semesters.create(Fixture.draft("Autumn 2027"), by: fixture.admin)  // newest, listed first
+        let app = Self.console(fixture, as: fixture.coordinator)
+        for key: Key in [.character("1"), .down, .enter] { app.handle(key) }
+        #expect(app.session?.currentSemester?.name == "Spring 2027")
+        for key: Key in [.character("3"), .character("r"), .enter, .enter] { app.handle(key) }
+        #expect(app.status.hasPrefix("Started matching job #"))
+        for key: Key in [.character("1"), .up, .enter, .character("3")] { app.handle(key) }
+        app.tick()
+        #expect(app.session?.currentSemester?.name == "Autumn 2027" && !Self.screen(app).contains("Job #"))
+        app.handle(.character("q"))
+        #expect(!app.finished && Self.screen(app).contains("for Spring 2027 is running in this console"))
+        app.handle(.character("q"))
+        #expect(app.finished)
+    }
 }
 

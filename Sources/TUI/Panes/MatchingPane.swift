@@ -14,6 +14,8 @@ public final class MatchingPane: Pane {
     let session: ConsoleSession
     let inbox = Inbox<JobRunner.Event>()
     private var runner: JobRunner?
+    /// The job `runner` runs, as last heard of: it may belong to another semester than the one shown.
+    private var runnerJob: MatchingJob?
     private(set) var panel: JobProgressPanel?
     private var lastPoll = Date.distantPast
     private(set) var view = View.groups
@@ -43,6 +45,7 @@ public final class MatchingPane: Pane {
     /// Follows a job this console started on its own thread.
     func adopt(_ started: JobRunner, job: MatchingJob) {
         runner = started
+        runnerJob = job
         panel = JobProgressPanel(job: job, now: session.now())
         view = .groups
         openGroup = nil
@@ -139,10 +142,14 @@ public final class MatchingPane: Pane {
         for event in inbox.drain() {
             switch event {
             case .progress(let job):
+                runnerJob = job
+                // Only the semester on screen: a job of another one is followed, not shown.
+                guard job.semesterID == session.currentSemester?.id else { continue }
                 if panel?.job.id == job.id { panel?.update(job, now: now) } else { panel = JobProgressPanel(job: job, now: now) }
                 changed = true
             case .finished, .crashed:
                 runner = nil
+                runnerJob = nil
                 changed = true
                 lastPoll = .distantPast
             }
@@ -194,10 +201,11 @@ public final class MatchingPane: Pane {
     }
 
     public var quitWarning: QuitWarning? {
-        guard let runner, let job = activeJob else { return nil }
+        guard let runner, let job = runnerJob, !job.status.isFinished else { return nil }
         let session = self.session
         return QuitWarning(message: [
-            "Matching job #\(job.id) is running in this console (\(job.status.rawValue)).",
+            "Matching job #\(job.id) for \((try? session.semesters.get(job.semesterID, by: session.actor))?.name ?? "a semester")"
+                + " is running in this console (\(job.status.rawValue)).",
             "Quitting cancels it cleanly: the semester keeps its previous groups.",
             "To let a job run without the console, start it with 'match-console match run'.",
         ]) {
