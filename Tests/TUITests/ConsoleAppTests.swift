@@ -64,4 +64,29 @@ struct ConsoleAppTests {
         app.handle(.character("q"))
         #expect(app.finished)
     }
+
+    @Test("help at 80×24 shows the pane's keys first and every global key, in columns when one does not fit")
+    func helpFits() {
+        final class BusyPane: Pane {
+            let title = "Matching"
+            var actions: [PaneAction] {
+                ["r run matching", "c cancel job", "v switch view", "l lock pair", "x forbid pair"].map { entry in
+                    PaneAction(.character(entry.first!), String(entry.dropFirst(2)), String(entry.dropFirst(2)),
+                               unavailable: entry.first == "c" ? "no job is running" : nil)
+                }
+            }
+            func refresh() throws {}
+            func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int, focused: Bool) {}
+            func handle(_ command: Command, pageSize: Int) -> PaneOutcome { .ignored }
+            func setFilter(_ text: String) {}
+        }
+        let app = ConsoleApp(header: "Match Console", panes: [BusyPane()])
+        app.handle(.character("?"))
+        let screen = app.render(width: 80, height: 24).lines.joined(separator: "\n")
+        #expect(screen.contains("Matching pane:") && screen.contains("cancel job (unavailable: no job is running)"))
+        for help in KeyMap.standard.helpLines {
+            #expect(screen.contains(help.trimmingCharacters(in: .whitespaces)), "\(help) is on the help screen")
+        }
+    }
 }
+

@@ -55,24 +55,41 @@ extension ConsoleApp {
     }
 
     func drawHelp(into buffer: inout ScreenBuffer, width: Int, height: Int) {
-        // The way out goes first, so it shows even when a short terminal cuts the list.
-        var lines = ["Keys (Esc or ? to close)"] + keyMap.helpLines
+        // The way out first, then this pane's own keys (what the reader most likely came for), then
+        // the keys that work everywhere, in as many columns as the terminal's height needs.
+        var own: [String] = []
         if !panes.isEmpty, !panes[current].actions.isEmpty {
             let actions = panes[current].actions
             let labelWidth = max(keyMap.labelWidth, actions.map { DisplayWidth.of($0.key.description) }.max() ?? 0)
-            lines.append("")
-            lines.append("\(panes[current].title) pane:")
-            lines += actions.map { action in
+            own.append("\(panes[current].title) pane:")
+            own += actions.map { action in
                 DisplayWidth.pad(action.key.description, labelWidth) + "  " + action.help
                     + (action.unavailable.map { " (unavailable: \($0))" } ?? "")
             }
+            own += ["", "Everywhere:"]
         }
-        let boxWidth = min(width - 4, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
-        let boxHeight = min(height - 2, lines.count + 2)
+        let title = "Keys (Esc or ? to close)"
+        let global = keyMap.helpLines
+        let rowsForGlobal = max(1, height - 5 - own.count)
+        let columnCount = min(3, (global.count + rowsForGlobal - 1) / rowsForGlobal)
+        let perColumn = (global.count + columnCount - 1) / columnCount
+        let columns = (0..<columnCount).map { Array(global.dropFirst($0 * perColumn).prefix(perColumn)) }
+        let columnWidth = global.map(DisplayWidth.of).max() ?? 0
+        let contentWidth = max(DisplayWidth.of(title), own.map(DisplayWidth.of).max() ?? 0, columnCount * columnWidth + 3 * (columnCount - 1))
+        let boxWidth = min(width - 4, contentWidth + 4)
+        let boxHeight = min(height - 2, 3 + own.count + perColumn)
         let left = (width - boxWidth) / 2, top = (height - boxHeight) / 2
+        let inner = boxWidth - 4, bottom = top + boxHeight - 1
         buffer.fill(x: left, y: top, width: boxWidth, height: boxHeight, style: .header)
-        for (index, line) in lines.prefix(boxHeight - 2).enumerated() {
-            buffer.write(DisplayWidth.fit(line, boxWidth - 4), x: left + 2, y: top + 1 + index, style: index == 0 ? .title : .header)
+        buffer.write(DisplayWidth.fit(title, inner), x: left + 2, y: top + 1, style: .title)
+        for (index, line) in own.enumerated() where top + 2 + index < bottom {
+            buffer.write(DisplayWidth.fit(line, inner), x: left + 2, y: top + 2 + index, style: .header)
+        }
+        for (column, entries) in columns.enumerated() {
+            let x = left + 2 + column * (columnWidth + 3)
+            for (index, line) in entries.enumerated() where top + 2 + own.count + index < bottom {
+                buffer.write(DisplayWidth.fit(line, max(0, left + boxWidth - 2 - x)), x: x, y: top + 2 + own.count + index, style: .header)
+            }
         }
     }
 }
