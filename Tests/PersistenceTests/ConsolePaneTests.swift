@@ -21,7 +21,7 @@ struct ConsolePaneTests {
         let session = ConsoleSession(
             actor: actor, semesters: SemesterService(store: fixture.store), applicants: ApplicantService(store: fixture.store),
             matching: MatchingService(store: fixture.store), feedback: FeedbackService(store: fixture.store),
-            quotas: QuotaService(store: fixture.store), glyphs: .unicode, log: log
+            quotas: QuotaService(store: fixture.store), glyphs: .unicode, log: log, storeFactory: factory
         ) { job, inbox in
             JobRunner.start(job, factory: factory, runnerPID: getpid(), inbox: inbox)
         }
@@ -31,6 +31,15 @@ struct ConsolePaneTests {
 
     static func screen(_ app: ConsoleApp) -> String {
         app.render(width: 120, height: 40).lines.joined(separator: "\n")
+    }
+
+    /// Ticks until background work (a file being read or imported) has ended.
+    static func settle(_ app: ConsoleApp) {
+        let deadline = Date().addingTimeInterval(60)
+        while app.dialog is any WorkingIndicator, Date() < deadline {
+            app.tick()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
     }
 
     static func type(_ text: String, into app: ConsoleApp) {
@@ -56,11 +65,14 @@ struct ConsolePaneTests {
         app.handle(.character("u"))
         Self.type(Fixture.demo.appendingPathComponent("mentees-with-errors.csv").path, into: app)
         app.handle(.enter)
+        #expect(Self.screen(app).contains("Reading and checking mentees-with-errors.csv"))
+        Self.settle(app)
         let preview = Self.screen(app)
         #expect(preview.contains("Preview: mentees-with-errors.csv → Spring 2027"))
         #expect(preview.contains("problems (nothing is imported while any remain"))
         #expect(preview.contains("line ") && preview.contains("[ Valid rows only ]") && !preview.contains("[ Import ]"))
         app.handle(.character("v"))
+        Self.settle(app)
         #expect(app.dialog == nil, "\(Self.screen(app))")
         #expect(app.status.hasPrefix("Imported mentees-with-errors.csv:") && app.status.contains("skipped"), "\(app.status)")
         #expect(Self.screen(app).contains("uploads today 1/10"))
@@ -217,7 +229,8 @@ struct ConsolePaneTests {
         }
         let session = ConsoleSession(
             actor: fixture.admin, semesters: SemesterService(store: fixture.store), applicants: ApplicantService(store: fixture.store),
-            matching: MatchingService(store: fixture.store), feedback: feedback, quotas: QuotaService(store: fixture.store), glyphs: .unicode
+            matching: MatchingService(store: fixture.store), feedback: feedback, quotas: QuotaService(store: fixture.store), glyphs: .unicode,
+            storeFactory: SQLiteStoreFactory(path: fixture.database.path)
         ) { _, _ in throw DomainError.notInitialized }
         try session.reloadCurrentSemester()
         let pane = FeedbackPane(session: session)
@@ -285,6 +298,23 @@ struct ConsolePaneTests {
         #expect(!app.finished && Self.screen(app).contains("for Spring 2027 is running in this console"))
         app.handle(.character("q"))
         #expect(app.finished)
+    }
+
+    @Test("a file that cannot be read as a table is refused in the status line once its background check ends")
+    func unreadableUpload() throws {
+        let fixture = try Fixture()
+        _ = try fixture.demoSemester()
+        let binary = fixture.database.folder.appendingPathComponent("photo.csv")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x0D, 0x0A]).write(to: binary)
+        let app = Self.console(fixture, as: fixture.coordinator)
+        app.handle(.character("2"))
+        app.handle(.character("u"))
+        Self.type(binary.path, into: app)
+        app.handle(.enter)
+        app.handle(.escape)
+        #expect(Self.screen(app).contains("cannot be stopped halfway"), "Esc explains instead of abandoning the work")
+        Self.settle(app)
+        #expect(app.dialog == nil && app.status.hasPrefix("Cannot import photo.csv:"), "\(app.status)")
     }
 }
 

@@ -33,7 +33,8 @@ enum ConsoleBenchmark {
         let firstFrame = BenchmarkSupport.seconds {
             let session = ConsoleSession(actor: actor, semesters: SemesterService(store: store), applicants: ApplicantService(store: store),
                                          matching: MatchingService(store: store), feedback: FeedbackService(store: store),
-                                         quotas: QuotaService(store: store), glyphs: .unicode) { _, _ in
+                                         quotas: QuotaService(store: store), glyphs: .unicode,
+                                         storeFactory: SQLiteStoreFactory(path: path)) { _, _ in
                 throw CommandFailure("the benchmark runs no jobs")
             }
             app = ConsoleApp(ConsoleView(header: "Match Console — bench", panes: ConsolePanes.all(session), session: session))

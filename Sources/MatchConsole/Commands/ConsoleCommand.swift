@@ -47,7 +47,7 @@ enum ConsoleCommand {
         let session = ConsoleSession(
             actor: actor, semesters: try context.semesterService(), applicants: try context.applicantService(),
             matching: try context.matchingService(), feedback: try context.feedbackService(), quotas: try context.quotaService(),
-            log: context.log
+            log: context.log, storeFactory: SQLiteStoreFactory(path: context.databasePath)
         ) { job, inbox in
             let pipeline = try JobWorker.pipeline(for: job.organizationID, context: context)
             // The job's lines carry the correlation id of the key press that started it.

@@ -167,6 +167,16 @@ public final class ConsoleApp {
             return true
         }
         var changed = false
+        if let open = dialog, let outcome = open.tick(now: now) {
+            if case .close(let result) = outcome {
+                dialog = nil
+                logged("console.dialog", result, started: now)
+                apply(result)
+            }
+            changed = true
+        } else if dialog is any WorkingIndicator {
+            changed = true  // its spinner and clock move
+        }
         for pane in panes where pane.tick(now: now) { changed = true }
         // A job that ended may have moved the semester along (open → matched): the header follows.
         if changed { try? session?.reloadCurrentSemester() }

@@ -16,6 +16,8 @@ public final class ConsoleSession {
     public let quotas: QuotaService
     public let glyphs: Glyphs
     public let now: () -> Date
+    /// Opens a store of its own for work done off the main thread (a large import).
+    public let storeFactory: any StoreFactory
     /// Starts a pending job on a thread of its own, posting its progress to `inbox`. The
     /// composition root decides the store and the embedder; the TUI only watches.
     public let startJob: (MatchingJob, Inbox<JobRunner.Event>) throws -> JobRunner
@@ -24,10 +26,11 @@ public final class ConsoleSession {
 
     public init(actor: Actor, semesters: SemesterService, applicants: ApplicantService, matching: MatchingService,
                 feedback: FeedbackService, quotas: QuotaService, glyphs: Glyphs = .forLocale(), now: @escaping () -> Date = Date.init,
-                log: any EventLog = DiscardingEventLog(),
+                log: any EventLog = DiscardingEventLog(), storeFactory: any StoreFactory,
                 startJob: @escaping (MatchingJob, Inbox<JobRunner.Event>) throws -> JobRunner) {
         self.actor = actor
         self.log = log
+        self.storeFactory = storeFactory
         self.semesters = semesters
         self.applicants = applicants
         self.matching = matching

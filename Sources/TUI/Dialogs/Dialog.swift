@@ -1,8 +1,16 @@
+import Foundation
+
 /// A window over the panes that takes every key until it closes: confirmations, forms, previews.
 /// Like panes, dialogs say what should happen instead of doing it.
 public protocol Dialog: AnyObject {
     func handle(_ key: Key) -> DialogOutcome
     func draw(into buffer: inout ScreenBuffer)
+    /// About ten times a second: a dialog waiting on background work closes from here when it ends.
+    func tick(now: Date) -> DialogOutcome?
+}
+
+extension Dialog {
+    public func tick(now: Date) -> DialogOutcome? { nil }
 }
 
 public enum DialogOutcome {

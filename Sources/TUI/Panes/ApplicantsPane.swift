@@ -87,7 +87,7 @@ public final class ApplicantsPane: Pane {
         case "upload":
             return .dialog(PathDialog(title: "Upload applicants to \(semester.name)", prompt: "CSV file (Tab completes, ~ for home):",
                                       glyphs: session.glyphs) { [session] path in
-                .dialog(try Self.preview(path, semester: semester, session: session))
+                Self.upload(path, semester: semester, session: session)
             })
         case "remove":
             guard let applicant = selected else { return .ignored }
@@ -120,10 +120,22 @@ public final class ApplicantsPane: Pane {
         table.setFilter(text)
     }
 
-    static func preview(_ path: String, semester: Semester, session: ConsoleSession) throws -> ChoiceDialog {
-        let file = try ImportPreview.read(path)
-        let report = try session.applicants.preview(semesterID: semester.id, file: file, by: session.actor)
+    static func upload(_ path: String, semester: Semester, session: ConsoleSession) -> PaneOutcome {
         let name = (path as NSString).lastPathComponent
+        let actor = session.actor, semesterID = semester.id
+        return ImportPreview.flow(
+            path: path, title: "Upload to \(semester.name)", previewTitle: "Preview: \(name) → \(semester.name)", session: session,
+            check: { store, file in try ApplicantService(store: store).preview(semesterID: semesterID, file: file, by: actor) },
+            page: { page($0, name: name) },
+            apply: { store, file, skipInvalid in
+                try ApplicantService(store: store).importFile(semesterID: semesterID, file: file, skipInvalid: skipInvalid, by: actor)
+            },
+            result: { report in
+                "Imported \(name): \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped."
+            })
+    }
+
+    private static func page(_ report: ImportReport, name: String) -> ImportPreview.Page {
         var summary: [ChoiceDialog.Line] = [
             .init("\(name): \(report.rows) rows, \(report.encoding.rawValue), delimiter \(report.delimiter == "\t" ? "tab" : report.delimiter)"),
         ]
@@ -136,13 +148,7 @@ public final class ApplicantsPane: Pane {
             details.append(.init("First rows:", .accent))
             details += report.sample.prefix(5).map { .init("  line \($0.line): \($0.name) <\($0.email)> \($0.role.rawValue) \($0.field)") }
         }
-        func result(_ report: ImportReport) -> String {
-            "Imported \(name): \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped."
-        }
-        return ImportPreview.dialog(title: "Preview: \(name) → \(semester.name)", summary: summary, details: details, problems: report.problems,
-                                    glyphs: session.glyphs,
-                                    importAll: { result(try session.applicants.importFile(semesterID: semester.id, file: file, skipInvalid: false, by: session.actor)) },
-                                    importValid: { result(try session.applicants.importFile(semesterID: semester.id, file: file, skipInvalid: true, by: session.actor)) })
+        return ImportPreview.Page(summary: summary, details: details, problems: report.problems)
     }
 
     /// "12" or "2.5": whole numbers without a decimal point (String(format:) costs too much per row).

@@ -59,7 +59,7 @@ public final class FeedbackPane: Pane {
         case "import":
             return .dialog(PathDialog(title: "Import survey answers into \(semester.name)", prompt: "CSV export of the survey:",
                                       glyphs: session.glyphs) { path in
-                .dialog(try Self.preview(path, semester: semester, session: session))
+                Self.importSurvey(path, semester: semester, session: session)
             })
         case "add": return .dialog(FeedbackForm.dialog(semester: semester, session: session))
         case "export":
@@ -79,25 +79,27 @@ public final class FeedbackPane: Pane {
         }
     }
 
-    static func preview(_ path: String, semester: Semester, session: ConsoleSession) throws -> ChoiceDialog {
-        let file = try ImportPreview.read(path)
-        let report = try session.feedback.importSurvey(semesterID: semester.id, file: file, skipInvalid: true, dryRun: true,
-                                                       by: session.actor)
+    static func importSurvey(_ path: String, semester: Semester, session: ConsoleSession) -> PaneOutcome {
         let name = (path as NSString).lastPathComponent
-        var summary: [ChoiceDialog.Line] = [.init("\(name): \(report.rows) answers")]
-        summary += report.warnings.map { .init("warning: " + $0, .warning) }
-        summary.append(.init("Valid: \(report.valid) · would add \(report.created), replace \(report.replaced)", .accent))
-        var details: [ChoiceDialog.Line] = [.init("Columns:", .accent)]
-        details += report.mappings.sorted { $0.value.rawValue < $1.value.rawValue }.map { .init("  \"\($0.key)\" → \($0.value.rawValue)") }
-        func result(_ report: FeedbackImportReport) -> String {
-            "Imported \(name): \(report.created) added, \(report.replaced) replaced, \(report.skipped) skipped."
-        }
-        func run(_ skipInvalid: Bool) throws -> String {
-            result(try session.feedback.importSurvey(semesterID: semester.id, file: file, skipInvalid: skipInvalid, dryRun: false,
-                                                     by: session.actor))
-        }
-        return ImportPreview.dialog(title: "Preview: \(name) → \(semester.name)", summary: summary, details: details, problems: report.problems,
-                                    glyphs: session.glyphs, importAll: { try run(false) }, importValid: { try run(true) })
+        let actor = session.actor, semesterID = semester.id
+        return ImportPreview.flow(
+            path: path, title: "Survey answers for \(semester.name)", previewTitle: "Preview: \(name) → \(semester.name)", session: session,
+            check: { store, file in
+                try FeedbackService(store: store).importSurvey(semesterID: semesterID, file: file, skipInvalid: true, dryRun: true, by: actor)
+            },
+            page: { report in
+                var summary: [ChoiceDialog.Line] = [.init("\(name): \(report.rows) answers")]
+                summary += report.warnings.map { .init("warning: " + $0, .warning) }
+                summary.append(.init("Valid: \(report.valid) · would add \(report.created), replace \(report.replaced)", .accent))
+                var details: [ChoiceDialog.Line] = [.init("Columns:", .accent)]
+                details += report.mappings.sorted { $0.value.rawValue < $1.value.rawValue }.map { .init("  \"\($0.key)\" → \($0.value.rawValue)") }
+                return ImportPreview.Page(summary: summary, details: details, problems: report.problems)
+            },
+            apply: { store, file, skipInvalid in
+                try FeedbackService(store: store).importSurvey(semesterID: semesterID, file: file, skipInvalid: skipInvalid, dryRun: false,
+                                                               by: actor)
+            },
+            result: { report in "Imported \(name): \(report.created) added, \(report.replaced) replaced, \(report.skipped) skipped." })
     }
 
     private static func slug(_ name: String) -> String {

@@ -14,25 +14,64 @@ enum ImportPreview {
         }
     }
 
-    /// `summary` first, then the problems (what needs acting on), then `details` (how the columns
-    /// were read, the first rows) — all in one scrollable list.
-    static func dialog(title: String, summary: [ChoiceDialog.Line], details: [ChoiceDialog.Line], problems: [RowError], glyphs: Glyphs,
-                       importAll: @escaping () throws -> String, importValid: @escaping () throws -> String) -> ChoiceDialog {
-        var body = summary
+    /// What a preview shows: `summary` first, then the problems (what needs acting on), then
+    /// `details` (how the columns were read, the first rows).
+    struct Page {
+        var summary: [ChoiceDialog.Line]
+        var details: [ChoiceDialog.Line]
+        var problems: [RowError]
+    }
+
+    /// Reads and checks `path` off the main thread, then shows the preview; Import (or Valid rows
+    /// only) runs the import off the main thread too, and its result becomes the status line.
+    /// `check` and `apply` get a store of their own; `page` and `result` word what they return.
+    static func flow<Report: Sendable>(
+        path: String, title: String, previewTitle: String, session: ConsoleSession,
+        check: @escaping @Sendable (any Store, [UInt8]) throws -> Report, page: @escaping (Report) -> Page,
+        apply: @escaping @Sendable (any Store, [UInt8], _ skipInvalid: Bool) throws -> Report, result: @escaping (Report) -> String
+    ) -> PaneOutcome {
+        let name = (path as NSString).lastPathComponent
+        return .dialog(WorkingDialog(title: title, message: "Reading and checking \(name)…", glyphs: session.glyphs,
+                                     factory: session.storeFactory, work: { store -> Checked<Report> in
+            let file = try read(path)
+            return Checked(file: file, report: try check(store, file))
+        }, finish: { outcome in
+            switch outcome {
+            case .failure(let failure): return .status("Cannot import \(name): \(failure)")
+            case .success(let checked):
+                func run(_ skipInvalid: Bool) -> () -> PaneOutcome {
+                    { .dialog(WorkingDialog(title: title, message: "Importing \(name)…", glyphs: session.glyphs, factory: session.storeFactory,
+                                            work: { store in try apply(store, checked.file, skipInvalid) }, finish: { imported in
+                        switch imported {
+                        case .success(let report): return .changed(result(report))
+                        case .failure(let failure): return .status("Import refused: \(failure)")
+                        }
+                    })) }
+                }
+                return .dialog(dialog(title: previewTitle, page(checked.report),
+                                      glyphs: session.glyphs, importAll: run(false), importValid: run(true)))
+            }
+        }))
+    }
+
+    struct Checked<Report: Sendable>: Sendable {
+        let file: [UInt8]
+        let report: Report
+    }
+
+    static func dialog(title: String, _ page: Page, glyphs: Glyphs,
+                       importAll: @escaping () -> PaneOutcome, importValid: @escaping () -> PaneOutcome) -> ChoiceDialog {
+        var body = page.summary
+        let problems = page.problems
         if !problems.isEmpty {
             body.append(.init("\(problems.count) problem\(problems.count == 1 ? "" : "s") (nothing is imported while any remain,", .error))
             body.append(.init("unless you choose to import the valid rows only):", .error))
             body += problems.map { .init("  " + $0.description, .error) }
         }
-        body += details
-        func run(_ work: @escaping () throws -> String) -> () -> PaneOutcome {
-            {
-                do { return .changed(try work()) } catch { return .status("Import refused: \(error)") }
-            }
-        }
+        body += page.details
         let buttons = problems.isEmpty
-            ? [ChoiceDialog.Button("Import", run(importAll)), ChoiceDialog.Button("Cancel") { .status("Import cancelled.") }]
-            : [ChoiceDialog.Button("Valid rows only", run(importValid)), ChoiceDialog.Button("Cancel") { .status("Import cancelled.") }]
+            ? [ChoiceDialog.Button("Import", importAll), ChoiceDialog.Button("Cancel") { .status("Import cancelled.") }]
+            : [ChoiceDialog.Button("Valid rows only", importValid), ChoiceDialog.Button("Cancel") { .status("Import cancelled.") }]
         return ChoiceDialog(title: title, lines: body, buttons: buttons, defaultButton: problems.isEmpty ? 0 : 1, glyphs: glyphs)
     }
 }
