@@ -48,6 +48,23 @@ struct TableTests {
         #expect(table.visible.map { table.rows[$0].cells[1] } == ["5", "3", "1", "-1", "-3"] && !table.ascending)
     }
 
+    @Test("a click on a column's title sorts by it, a second click reverses; a click on a row selects it")
+    func clicks() {
+        var table = Self.table()
+        var hit = table.click(line: 0, x: 13)
+        #expect(hit && table.sortColumn == 1 && table.ascending)
+        hit = table.click(line: 0, x: 16)
+        #expect(hit && table.sortColumn == 1 && !table.ascending)
+        hit = table.click(line: 0, x: 2)
+        #expect(hit && table.sortColumn == 0)
+        hit = table.click(line: 0, x: 40)
+        #expect(!hit, "past the last column")
+        hit = table.click(line: 3, x: 0)
+        #expect(hit && table.selectedRow?.id == 2)
+        hit = table.click(line: 9, x: 0)
+        #expect(!hit, "below the last row")
+    }
+
     @Test("filters case-insensitively; paging and bounds")
     func filteringAndPaging() {
         var table = Self.table(100)

@@ -192,7 +192,7 @@ public final class ConsoleApp {
             if y == 1, let index = tabRanges.firstIndex(where: { $0.contains(x) }) {
                 switchTo(index)
             } else if y >= 3, y < lastHeight - 3 {
-                apply(panes[current].click(line: y - 3))
+                apply(panes[current].click(line: y - 3, x: x - 1))
             }
         }
     }

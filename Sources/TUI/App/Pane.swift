@@ -17,8 +17,8 @@ public protocol Pane: AnyObject {
     /// About ten times a second: background news (a job's progress) comes in here. True when
     /// the pane has something new to show.
     func tick(now: Date) -> Bool
-    /// A click on the n-th line of the pane's area.
-    func click(line: Int) -> PaneOutcome
+    /// A click on the n-th line of the pane's area, `x` cells from its left edge.
+    func click(line: Int, x: Int) -> PaneOutcome
     /// What quitting now would interrupt, to confirm first; nil when nothing would be lost.
     var quitWarning: QuitWarning? { get }
 }
@@ -27,7 +27,7 @@ extension Pane {
     public var actions: [PaneAction] { [] }
     public func perform(_ action: String) -> PaneOutcome { .ignored }
     public func tick(now: Date) -> Bool { false }
-    public func click(line: Int) -> PaneOutcome { .ignored }
+    public func click(line: Int, x: Int) -> PaneOutcome { .ignored }
     public var quitWarning: QuitWarning? { nil }
 }
 

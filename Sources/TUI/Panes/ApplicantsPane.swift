@@ -111,9 +111,9 @@ public final class ApplicantsPane: Pane {
         }
     }
 
-    public func click(line: Int) -> PaneOutcome {
-        guard line >= 2, table.select(visibleLine: line - 2) else { return .ignored }
-        return .handled
+    public func click(line: Int, x: Int) -> PaneOutcome {
+        // The table starts under the summary line.
+        table.click(line: line - 1, x: x) ? .handled : .ignored
     }
 
     public func setFilter(_ text: String) {

@@ -72,18 +72,19 @@ extension MatchingPane {
         memberTable.draw(into: &buffer, x: x, y: y + 1, width: width, height: height - 1, focused: focused)
     }
 
-    public func click(line: Int) -> PaneOutcome {
-        let tableTop = (panel == nil ? 2 : JobProgressPanel.height + 1) + 2
-        let row = line - tableTop
+    public func click(line: Int, x: Int) -> PaneOutcome {
+        // The table's header sits under the progress panel (or the one-line notice) and the view tabs.
+        let header = (panel == nil ? 2 : JobProgressPanel.height + 1) + 1
+        let row = line - header
         let hit: Bool
         if openGroup != nil {
-            hit = memberTable.select(visibleLine: row)
+            hit = memberTable.click(line: row, x: x)
         } else {
             switch view {
-            case .groups: hit = groupTable.select(visibleLine: row)
+            case .groups: hit = groupTable.click(line: row, x: x)
             case .scores: hit = false
-            case .history: hit = historyTable.select(visibleLine: row)
-            case .leftOut: hit = leftOutTable.select(visibleLine: row)
+            case .history: hit = historyTable.click(line: row, x: x)
+            case .leftOut: hit = leftOutTable.click(line: row, x: x)
             }
         }
         return hit ? .handled : .ignored

@@ -102,10 +102,8 @@ public final class SemestersPane: Pane {
         }
     }
 
-    public func click(line: Int) -> PaneOutcome {
-        // Line 0 is the header; the rest are rows from the scroll offset.
-        guard line >= 1, table.select(visibleLine: line - 1) else { return .ignored }
-        return .handled
+    public func click(line: Int, x: Int) -> PaneOutcome {
+        table.click(line: line, x: x) ? .handled : .ignored
     }
 
     public func setFilter(_ text: String) {

@@ -137,6 +137,21 @@ public struct Table: Sendable {
         }
     }
 
+    /// A click on the n-th line of the table (0 is the header) at column `x` from its left edge:
+    /// a header click sorts by that column (again: reversed), a row click selects the row.
+    public mutating func click(line: Int, x: Int) -> Bool {
+        guard line == 0 else { return select(visibleLine: line - 1) }
+        var left = 0
+        for (index, column) in columns.enumerated() {
+            if x >= left && x < left + column.width + 1 {
+                sort(by: index)
+                return true
+            }
+            left += column.width + 1
+        }
+        return false
+    }
+
     /// Selects the row drawn on the n-th body line (a mouse click); false when there is none.
     public mutating func select(visibleLine line: Int) -> Bool {
         guard line >= 0, offset + line < visible.count else { return false }
