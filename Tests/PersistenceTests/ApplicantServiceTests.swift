@@ -135,6 +135,16 @@ struct ApplicantServiceTests {
         #expect(try service.list(semesterID: semester.id, filter: ApplicantFilter(search: "ROBOT"), by: f.viewer).total == 2)
         #expect(try service.list(semesterID: semester.id, filter: ApplicantFilter(search: "%"), by: f.viewer).items.map(\.name) == ["Cy 100%"])
         #expect(try service.list(semesterID: semester.id, filter: ApplicantFilter(search: "s_c"), by: f.viewer).total == 1)
+        // Summaries: the same rows in the same order, for the console's big tables; find opens one whole.
+        for filter in [ApplicantFilter(), ApplicantFilter(role: .mentee), ApplicantFilter(search: "ROBOT")] {
+            #expect(try service.summaries(semesterID: semester.id, filter: filter, by: f.viewer).map(\.email)
+                    == service.list(semesterID: semester.id, filter: filter, by: f.viewer).items.map(\.email))
+        }
+        #expect(try service.summaries(semesterID: semester.id, by: f.viewer).first
+                == ApplicantSummary(id: 1, email: "ada@x.org", name: "Ada", role: .mentor, field: "Robotics", seniority: nil, capacity: 2,
+                                    interests: ""))
+        #expect(try service.find(semesterID: semester.id, email: " ADA@x.org", by: f.viewer).capacity == 2)
+        #expect(throws: DomainError.self) { try service.summaries(semesterID: semester.id, by: f.outsider) }
         try service.remove(semesterID: semester.id, email: "BOB@x.org", by: f.coordinator)
         #expect(try service.list(semesterID: semester.id, by: f.viewer).total == 2)
         #expect(throws: DomainError.notFound(kind: "applicant", reference: "bob@x.org")) {

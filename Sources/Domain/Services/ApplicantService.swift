@@ -81,6 +81,27 @@ public struct ApplicantService {
         }
     }
 
+    /// Every applicant of the semester that matches `filter`, as a list shows them (the console's
+    /// table of up to 100,000 rows), in the order of `list`.
+    public func summaries(semesterID: Semester.ID, filter: ApplicantFilter = ApplicantFilter(), by actor: Actor) throws -> [ApplicantSummary] {
+        try PermissionChecker.require(.viewData, actor.staff)
+        return try store.read { tx in
+            try tx.applicantSummaries(semesterID: try Scoped.semester(semesterID, tx, actor).id, filter: filter)
+        }
+    }
+
+    /// One applicant, whole, by email.
+    public func find(semesterID: Semester.ID, email: String, by actor: Actor) throws -> Applicant {
+        try PermissionChecker.require(.viewData, actor.staff)
+        let normalized = EmailAddress.normalized(email)
+        return try store.read { tx in
+            guard let applicant = try tx.applicant(semesterID: try Scoped.semester(semesterID, tx, actor).id, email: normalized) else {
+                throw DomainError.notFound(kind: "applicant", reference: normalized)
+            }
+            return applicant
+        }
+    }
+
     public func remove(semesterID: Semester.ID, email: String, by actor: Actor) throws {
         try PermissionChecker.require(.uploadApplicants, actor.staff)
         let at = now()

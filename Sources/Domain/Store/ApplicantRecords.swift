@@ -15,6 +15,8 @@ public struct ApplicantFilter: Sendable, Hashable {
 public protocol ApplicantReading {
     /// Ordered by role (mentors first), then name.
     func applicants(semesterID: Semester.ID, filter: ApplicantFilter, skip: Int, limit: Int) throws -> [Applicant]
+    /// What a list of many applicants shows, in the same order, without the long texts.
+    func applicantSummaries(semesterID: Semester.ID, filter: ApplicantFilter) throws -> [ApplicantSummary]
     func applicantCount(semesterID: Semester.ID, filter: ApplicantFilter) throws -> Int
     func applicant(semesterID: Semester.ID, email: String) throws -> Applicant?
     /// Every registered email of the semester with its role.

@@ -12,23 +12,33 @@ extension SQLiteRecords: ApplicantReading, ApplicantWriting {
         name, role, field, seniority, interests, goals, bio, availability, languages, timezone, capacity, department, extra
         """
 
+    /// The semester, an optional role and an optional search text (bound by `filterArguments`).
+    private static let filterClause = """
+        WHERE semester_id = ?1 AND (?2 IS NULL OR role = ?2)
+          AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR email LIKE ?3 ESCAPE '\\'
+               OR field LIKE ?3 ESCAPE '\\' OR interests LIKE ?3 ESCAPE '\\')
+        """
+    private static let listOrder = "ORDER BY role = 'mentee', name COLLATE NOCASE, id"
+
     func applicants(semesterID: Semester.ID, filter: ApplicantFilter, skip: Int, limit: Int) throws -> [Applicant] {
+        try tx.query("SELECT \(Self.columns) FROM applicants \(Self.filterClause) \(Self.listOrder) LIMIT ?4 OFFSET ?5",
+                     arguments: Self.filterArguments(semesterID, filter) + [limit.sqlValue, skip.sqlValue], map: Self.applicant)
+    }
+
+    func applicantSummaries(semesterID: Semester.ID, filter: ApplicantFilter) throws -> [ApplicantSummary] {
         try tx.query("""
-            SELECT \(Self.columns) FROM applicants
-            WHERE semester_id = ?1 AND (?2 IS NULL OR role = ?2)
-              AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR email LIKE ?3 ESCAPE '\\'
-                   OR field LIKE ?3 ESCAPE '\\' OR interests LIKE ?3 ESCAPE '\\')
-            ORDER BY role = 'mentee', name COLLATE NOCASE, id LIMIT ?4 OFFSET ?5
-            """, arguments: Self.filterArguments(semesterID, filter) + [limit.sqlValue, skip.sqlValue], map: Self.applicant)
+            SELECT id, email, name, role, field, seniority, capacity, interests FROM applicants \(Self.filterClause) \(Self.listOrder)
+            """, arguments: Self.filterArguments(semesterID, filter)) { row in
+            ApplicantSummary(id: row.int64(0), email: row.string(1), name: row.string(2),
+                             role: try StoredValue.enumeration(row.string(3), column: "applicants.role"), field: row.string(4),
+                             seniority: row.optionalDouble(5), capacity: row.optionalInt(6), interests: row.string(7))
+        }
     }
 
     func applicantCount(semesterID: Semester.ID, filter: ApplicantFilter) throws -> Int {
-        try tx.queryFirst("""
-            SELECT count(*) FROM applicants
-            WHERE semester_id = ?1 AND (?2 IS NULL OR role = ?2)
-              AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR email LIKE ?3 ESCAPE '\\'
-                   OR field LIKE ?3 ESCAPE '\\' OR interests LIKE ?3 ESCAPE '\\')
-            """, arguments: Self.filterArguments(semesterID, filter)) { $0.int(0) } ?? 0
+        try tx.queryFirst("SELECT count(*) FROM applicants \(Self.filterClause)", arguments: Self.filterArguments(semesterID, filter)) {
+            $0.int(0)
+        } ?? 0
     }
 
     func applicant(semesterID: Semester.ID, email: String) throws -> Applicant? {

@@ -11,7 +11,7 @@ public final class ApplicantsPane: Pane {
         .init("NAME", width: 22), .init("EMAIL", width: 28), .init("ROLE", width: 6), .init("FIELD", width: 18),
         .init("SENIORITY", width: 9, numeric: true), .init("CAPACITY", width: 8, numeric: true), .init("INTERESTS", width: 30),
     ])
-    private var applicants: [Int64: Applicant] = [:]
+    private var applicants: [Int64: ApplicantSummary] = [:]
     private var counts = (mentors: 0, mentees: 0)
     private var role: ApplicantRole?
     private var quotaLine = ""
@@ -20,7 +20,7 @@ public final class ApplicantsPane: Pane {
         self.session = session
     }
 
-    private var selected: Applicant? { table.selectedRow.flatMap { applicants[$0.id] } }
+    private var selected: ApplicantSummary? { table.selectedRow.flatMap { applicants[$0.id] } }
 
     public var actions: [PaneAction] {
         let semester = session.noSemester
@@ -39,8 +39,7 @@ public final class ApplicantsPane: Pane {
             table.setRows([])
             return
         }
-        let list = try session.applicants.list(semesterID: semester.id, filter: ApplicantFilter(role: role),
-                                               limit: 100_000, by: session.actor).items
+        let list = try session.applicants.summaries(semesterID: semester.id, filter: ApplicantFilter(role: role), by: session.actor)
         applicants = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0) })
         table.setRows(list.map { applicant in
             Table.Row(id: applicant.id, cells: [
@@ -75,8 +74,13 @@ public final class ApplicantsPane: Pane {
     }
 
     public func handle(_ command: Command, pageSize: Int) -> PaneOutcome {
-        if command == .select, let applicant = selected {
-            return .dialog(ChoiceDialog.message(applicant.name, Self.details(applicant), glyphs: session.glyphs))
+        if command == .select, let chosen = selected, let semester = session.currentSemester {
+            do {
+                let applicant = try session.applicants.find(semesterID: semester.id, email: chosen.email, by: session.actor)
+                return .dialog(ChoiceDialog.message(applicant.name, Self.details(applicant), glyphs: session.glyphs))
+            } catch {
+                return .status("Could not open \(chosen.email): \(error)")
+            }
         }
         return table.handle(command, pageSize: pageSize - 1) ? .handled : .ignored
     }

@@ -21,7 +21,7 @@ public final class MatchingPane: Pane {
     private(set) var view = View.groups
     private(set) var jobs: [MatchingJob] = []
     private(set) var groups: [MatchGroup] = []
-    private(set) var people: [Applicant.ID: Applicant] = [:]
+    private(set) var people: [Applicant.ID: ApplicantSummary] = [:]
     /// The group whose members are shown, when one is open.
     private(set) var openGroup: MatchGroup?
     var groupTable = Table(columns: [
@@ -83,7 +83,7 @@ public final class MatchingPane: Pane {
             return
         }
         groups = try session.matching.groups(semesterID: semester.id, by: session.actor)
-        let applicants = try session.applicants.list(semesterID: semester.id, limit: 100_000, by: session.actor).items
+        let applicants = try session.applicants.summaries(semesterID: semester.id, by: session.actor)
         people = Dictionary(uniqueKeysWithValues: applicants.map { ($0.id, $0) })
         if let open = openGroup { openGroup = groups.first { $0.mentorID == open.mentorID } }
         load(jobs: try session.matching.list(semesterID: semester.id, by: session.actor))
