@@ -99,11 +99,7 @@ public final class ConsoleApp {
         if let open = dialog {
             if case .mouse = key { return }
             let started = clock()
-            if case .close(let outcome) = open.handle(key) {
-                dialog = nil
-                logged("console.dialog", outcome, started: started)
-                apply(outcome)
-            }
+            if case .close(let outcome) = open.handle(key) { close(dialogWith: outcome, started: started) }
             return
         }
         if var text = filterInput {
@@ -167,19 +163,13 @@ public final class ConsoleApp {
             return true
         }
         var changed = false
-        if let open = dialog, let outcome = open.tick(now: now) {
-            if case .close(let result) = outcome {
-                dialog = nil
-                logged("console.dialog", result, started: now)
-                apply(result)
-            }
+        if let open = dialog, case .close(let outcome)? = open.tick(now: now) {
+            close(dialogWith: outcome, started: now)
             changed = true
         } else if dialog is any WorkingIndicator {
             changed = true  // its spinner and clock move
         }
         for pane in panes where pane.tick(now: now) { changed = true }
-        // A job that ended may have moved the semester along (open → matched): the header follows.
-        if changed { try? session?.reloadCurrentSemester() }
         return changed
     }
 
@@ -222,17 +212,23 @@ public final class ConsoleApp {
         return outcome
     }
 
+    /// A dialog ended (a key, or its background work): log what it did and carry it out.
+    private func close(dialogWith outcome: PaneOutcome, started: Date) {
+        dialog = nil
+        logged("console.dialog", outcome, started: started)
+        apply(outcome)
+    }
+
     private func apply(_ outcome: PaneOutcome) {
-        switch outcome {
-        case .open(let view): open(view); return
-        default: break
-        }
         // Nothing behind a closed dialog (the first-run form cancelled): nothing left to do.
         if panes.isEmpty && signIn == nil && dialog == nil {
-            if case .dialog = outcome {} else { finished = true; return }
+            switch outcome {
+            case .open, .dialog: break
+            default: finished = true; return
+            }
         }
         switch outcome {
-        case .open: break
+        case .open(let view): open(view)
         case .handled, .ignored: break
         case .status(let text): status = text
         case .dialog(let next): dialog = next

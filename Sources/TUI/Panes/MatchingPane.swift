@@ -159,7 +159,11 @@ public final class MatchingPane: Pane {
             if let fresh = try? session.matching.list(semesterID: semester.id, by: session.actor), fresh != jobs {
                 let completedBefore = latestCompleted
                 load(jobs: fresh)
-                if latestCompleted != completedBefore { try? refresh() }
+                if latestCompleted != completedBefore {
+                    // A completed job moved the semester along (open → matched): the header shows it too.
+                    try? session.reloadCurrentSemester()
+                    try? refresh()
+                }
                 changed = true
             }
         }
