@@ -31,13 +31,8 @@ public struct Table: Sendable {
     public private(set) var rows: [Row] = []
     private var haystacks: [[UInt8]] = []
     private var lowered: [[String]] = []
-    private var cachedSortKeys: SortKeys?
-
-    private struct SortKeys: Sendable {
-        let column: Int
-        let lowered: [String]
-        let numbers: [Double?]
-    }
+    /// A numeric column's cells as numbers, for the column last sorted by.
+    private var cachedNumbers: (column: Int, values: [Double?])?
     /// Indexes into `rows`, in display order, after filtering and sorting.
     public private(set) var visible: [Int] = []
     public private(set) var sortColumn: Int?
@@ -60,7 +55,7 @@ public struct Table: Sendable {
         // filter is a byte search through each row's joined cells.
         lowered = columns.indices.map { column in newRows.map { $0.cells[safe: column].lowercased() } }
         haystacks = newRows.indices.map { row in Array(lowered.map { $0[row] }.joined(separator: "\u{1}").utf8) }
-        cachedSortKeys = nil
+        cachedNumbers = nil
         arrange(keeping: keep)
     }
 
@@ -181,28 +176,27 @@ public struct Table: Sendable {
         }
     }
 
-    /// A column's lower-cased cells (and, for numeric columns, its numbers, read once per set of
-    /// rows), so a sort compares ready keys instead of lower-casing two strings per comparison.
-    private mutating func sortKeys(for column: Int) -> SortKeys {
-        if let cached = cachedSortKeys, cached.column == column { return cached }
-        let keys = SortKeys(column: column, lowered: lowered[column],
-                            numbers: columns[column].numeric ? rows.map { Double($0.cells[safe: column]) } : [])
-        cachedSortKeys = keys
-        return keys
+    /// A numeric column's cells read as numbers, once per set of rows and kept for the next sort.
+    private mutating func numbers(for column: Int) -> [Double?] {
+        guard columns[column].numeric else { return [] }
+        if let cached = cachedNumbers, cached.column == column { return cached.values }
+        let values = rows.map { Double($0.cells[safe: column]) }
+        cachedNumbers = (column, values)
+        return values
     }
 
     private mutating func arrange(keeping id: Int64?) {
         let needle = Array(filter.lowercased().utf8)
         var order = rows.indices.filter { matches($0, needle) }
         if let sortColumn {
-            let keys = sortKeys(for: sortColumn)
+            let numbers = numbers(for: sortColumn), keys = lowered[sortColumn]
             let ascending = self.ascending
             order.sort { a, b in
                 let ordered: Bool
-                if let x = keys.numbers[safe: a] ?? nil, let y = keys.numbers[safe: b] ?? nil, x != y {
+                if let x = numbers[safe: a] ?? nil, let y = numbers[safe: b] ?? nil, x != y {
                     ordered = x < y
-                } else if keys.lowered[a] != keys.lowered[b] {
-                    ordered = keys.lowered[a] < keys.lowered[b]
+                } else if keys[a] != keys[b] {
+                    ordered = keys[a] < keys[b]
                 } else if rows[a].cells[safe: sortColumn] != rows[b].cells[safe: sortColumn] {
                     ordered = rows[a].cells[safe: sortColumn] < rows[b].cells[safe: sortColumn]
                 } else {
