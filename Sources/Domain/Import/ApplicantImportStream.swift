@@ -39,10 +39,6 @@ final class ApplicantImportStream: @unchecked Sendable {
         thread.start()
     }
 
-    deinit {
-        stop()
-    }
-
     /// The header as understood, or the file's refusal (unreadable, no required column).
     func start() throws -> Start {
         guard case .start(let start) = try take() else { throw DomainError.invalidFile("the file has no header") }
@@ -59,7 +55,8 @@ final class ApplicantImportStream: @unchecked Sendable {
     }
 
     /// Ends the reading early (the import was refused or failed): the reader thread stops at its
-    /// next chunk instead of waiting forever for room.
+    /// next chunk instead of waiting forever for room. The reader holds this object until it ends,
+    /// so a consumer that leaves early must call this (`defer { stream.stop() }`).
     func stop() {
         condition.lock()
         stopped = true
