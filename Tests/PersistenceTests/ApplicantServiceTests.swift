@@ -192,16 +192,16 @@ struct ApplicantServiceTests {
         csv((0..<rows).map { "person\($0)@x.org,Person \($0),\($0 % 4 == 0 ? "mentor" : "mentee"),Maths,,\n" }.joined() + tail)
     }
 
-    private func largeSemester(_ f: Fixture) throws -> Semester {
-        try f.semesters.create(Fixture.draft("Large", mentors: 5_000, mentees: 15_000), by: f.admin)
+    /// A semester with room for the large files, its service, and the database as it was before.
+    private func largeSetUp() throws -> (Fixture, Semester, ApplicantService, before: [String]) {
+        let f = try Fixture()
+        let semester = try f.semesters.create(Fixture.draft("Large", mentors: 5_000, mentees: 15_000), by: f.admin)
+        return (f, semester, ApplicantService(store: f.store), try f.snapshot())
     }
 
     @Test("rows are written as they are read; a problem in a later chunk still rolls back every earlier chunk")
     func lateProblemRollsBack() throws {
-        let f = try Fixture()
-        let semester = try largeSemester(f)
-        let service = ApplicantService(store: f.store)
-        let before = try f.snapshot()
+        let (f, semester, service, before) = try largeSetUp()
         let refusal = #expect(throws: DomainError.self) {
             try service.importFile(semesterID: semester.id, file: largeFile(rows: 10_000, tail: "late@,Late,mentee,Arts,,\n"),
                                    skipInvalid: false, by: f.coordinator)
@@ -214,10 +214,7 @@ struct ApplicantServiceTests {
 
     @Test("a file that breaks off late (an unterminated quote) is refused with nothing written")
     func lateUnreadableFile() throws {
-        let f = try Fixture()
-        let semester = try largeSemester(f)
-        let service = ApplicantService(store: f.store)
-        let before = try f.snapshot()
+        let (f, semester, service, before) = try largeSetUp()
         #expect(throws: DomainError.invalidFile(CSVError.unterminatedQuote(line: 9_002).description)) {
             try service.importFile(semesterID: semester.id, file: largeFile(rows: 9_000, tail: "\"open,Open,mentee,Arts,,\n"),
                                    skipInvalid: false, by: f.coordinator)
@@ -227,9 +224,7 @@ struct ApplicantServiceTests {
 
     @Test("skipping invalid rows across chunks keeps every valid row of every chunk; a refusal before any row stops the reader")
     func skipAcrossChunks() throws {
-        let f = try Fixture()
-        let semester = try largeSemester(f)
-        let service = ApplicantService(store: f.store)
+        let (f, semester, service, _) = try largeSetUp()
         let report = try service.importFile(semesterID: semester.id, file: largeFile(rows: 9_000, tail: "bad@,Bad,mentee,Arts,,\n"),
                                             skipInvalid: true, by: f.coordinator)
         #expect(report.applied && report.created == 9_000 && report.skipped == 1 && report.rows == 9_001)

@@ -42,6 +42,11 @@ struct ConsolePaneTests {
         }
     }
 
+    /// Runs matching from the matching pane with the semester's own rules: r, the rules form, Start.
+    static func startJob(_ app: ConsoleApp) {
+        for key: Key in [.character("3"), .character("r"), .enter, .enter] { app.handle(key) }
+    }
+
     static func type(_ text: String, into app: ConsoleApp) {
         for character in text { app.handle(.character(character)) }
     }
@@ -174,10 +179,7 @@ struct ConsolePaneTests {
         let fixture = try Fixture()
         _ = try fixture.demoSemester()
         let app = Self.console(fixture, as: fixture.coordinator)
-        app.handle(.character("3"))
-        app.handle(.character("r"))
-        app.handle(.enter)
-        app.handle(.enter)
+        Self.startJob(app)
         app.handle(.character("q"))
         #expect(!app.finished && Self.screen(app).contains("Quit Match Console?"))
         #expect(Self.screen(app).contains("Quitting cancels it cleanly"))
@@ -292,7 +294,7 @@ struct ConsolePaneTests {
         let app = Self.console(fixture, as: fixture.coordinator)
         for key: Key in [.character("1"), .down, .enter] { app.handle(key) }
         #expect(app.session?.currentSemester?.name == "Spring 2027")
-        for key: Key in [.character("3"), .character("r"), .enter, .enter] { app.handle(key) }
+        Self.startJob(app)
         #expect(app.status.hasPrefix("Started matching job #"))
         for key: Key in [.character("1"), .up, .enter, .character("3")] { app.handle(key) }
         app.tick()
