@@ -27,61 +27,45 @@ public enum SelfAttention {
                 for d in 0..<size { keysByDimension[d * padded + j] = 0 }
             }
             for i in 0..<length {
-                score(query: queries + i * stride, keysByDimension: keysByDimension, size: size, padded: padded, into: scores)
+                // Scores against every key (padding to 8 keys included), then the weighted values.
+                combineRows(queries + i * stride, count: size, rows: keysByDimension, rowStride: padded, width: padded, into: scores)
                 VectorMath.softmax(scores, count: length)
-                combine(values, stride: stride, weights: scores, length: length, size: size, into: output + i * hidden + head * size)
+                combineRows(scores, count: length, rows: values, rowStride: stride, width: size, into: output + i * hidden + head * size)
             }
         }
     }
 
-    /// `scores[0..<padded] = query · keys`, 32 keys per pass where it can, then 8.
+    /// `out[0..<width] = Σₖ coefficients[k] · rows[k]` where row k starts at `rows + k * rowStride`:
+    /// 32 lanes at a time in four independent accumulators held in registers, then 8, then one.
+    /// Scores are this with the query as coefficients over the transposed keys; a context is this
+    /// with the softmax weights as coefficients over the values.
     @inline(__always)
-    private static func score(query: UnsafePointer<Float>, keysByDimension keys: UnsafePointer<Float>, size: Int, padded: Int,
-                              into scores: UnsafeMutablePointer<Float>) {
-        var block = 0
-        while block + 32 <= padded {
-            var s0 = Vector(repeating: 0), s1 = s0, s2 = s0, s3 = s0
-            for d in 0..<size {
-                let q = Vector(repeating: query[d]), row = keys + d * padded + block
-                s0 = Vector.fma(q, Vector.load(row), s0)
-                s1 = Vector.fma(q, Vector.load(row + 8), s1)
-                s2 = Vector.fma(q, Vector.load(row + 16), s2)
-                s3 = Vector.fma(q, Vector.load(row + 24), s3)
-            }
-            Vector.store(s0, scores + block); Vector.store(s1, scores + block + 8)
-            Vector.store(s2, scores + block + 16); Vector.store(s3, scores + block + 24)
-            block += 32
-        }
-        while block < padded {
-            var sum = Vector(repeating: 0)
-            for d in 0..<size { sum = Vector.fma(Vector(repeating: query[d]), Vector.load(keys + d * padded + block), sum) }
-            Vector.store(sum, scores + block)
-            block += 8
-        }
-    }
-
-    /// `context[0..<size] = Σⱼ weights[j] · values[j]`, the context held in registers 32 lanes at a time.
-    @inline(__always)
-    private static func combine(_ values: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, length: Int, size: Int,
-                                into context: UnsafeMutablePointer<Float>) {
+    private static func combineRows(_ coefficients: UnsafePointer<Float>, count: Int, rows: UnsafePointer<Float>, rowStride: Int,
+                                    width: Int, into out: UnsafeMutablePointer<Float>) {
         var start = 0
-        while start + 32 <= size {
-            var c0 = Vector(repeating: 0), c1 = c0, c2 = c0, c3 = c0
-            for j in 0..<length {
-                let w = Vector(repeating: weights[j]), value = values + j * stride + start
-                c0 = Vector.fma(w, Vector.load(value), c0)
-                c1 = Vector.fma(w, Vector.load(value + 8), c1)
-                c2 = Vector.fma(w, Vector.load(value + 16), c2)
-                c3 = Vector.fma(w, Vector.load(value + 24), c3)
+        while start + 32 <= width {
+            var a0 = Vector(repeating: 0), a1 = a0, a2 = a0, a3 = a0
+            for k in 0..<count {
+                let c = Vector(repeating: coefficients[k]), row = rows + k * rowStride + start
+                a0 = Vector.fma(c, Vector.load(row), a0)
+                a1 = Vector.fma(c, Vector.load(row + 8), a1)
+                a2 = Vector.fma(c, Vector.load(row + 16), a2)
+                a3 = Vector.fma(c, Vector.load(row + 24), a3)
             }
-            Vector.store(c0, context + start); Vector.store(c1, context + start + 8)
-            Vector.store(c2, context + start + 16); Vector.store(c3, context + start + 24)
+            Vector.store(a0, out + start); Vector.store(a1, out + start + 8)
+            Vector.store(a2, out + start + 16); Vector.store(a3, out + start + 24)
             start += 32
         }
-        while start < size {
+        while start + 8 <= width {
+            var sum = Vector(repeating: 0)
+            for k in 0..<count { sum = Vector.fma(Vector(repeating: coefficients[k]), Vector.load(rows + k * rowStride + start), sum) }
+            Vector.store(sum, out + start)
+            start += 8
+        }
+        while start < width {
             var sum: Float = 0
-            for j in 0..<length { sum += weights[j] * values[j * stride + start] }
-            context[start] = sum
+            for k in 0..<count { sum += coefficients[k] * rows[k * rowStride + start] }
+            out[start] = sum
             start += 1
         }
     }
