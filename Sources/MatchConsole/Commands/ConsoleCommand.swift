@@ -44,14 +44,16 @@ enum ConsoleCommand {
     static func view(for actor: Actor, _ context: CommandContext) throws -> ConsoleView {
         let organization = try context.store().read { try $0.organization(id: actor.organizationID) }
         let header = "Match Console — \(organization?.name ?? "?") — \(actor.staff.displayName) (\(actor.staff.role.rawValue))"
+        let factory = SQLiteStoreFactory(path: context.databasePath)
         let session = ConsoleSession(
             actor: actor, semesters: try context.semesterService(), applicants: try context.applicantService(),
             matching: try context.matchingService(), feedback: try context.feedbackService(), quotas: try context.quotaService(),
-            log: context.log, storeFactory: SQLiteStoreFactory(path: context.databasePath)
+            log: context.log, storeFactory: factory
         ) { job, inbox in
-            let pipeline = try JobWorker.pipeline(for: job.organizationID, context: context)
+            // As on the command line: a job whose embedder cannot run ends failed, saying why.
+            let pipeline = try JobWorker.pipeline(for: job, context: context)
             // The job's lines carry the correlation id of the key press that started it.
-            return JobRunner.start(job, factory: SQLiteStoreFactory(path: context.databasePath), pipeline: pipeline,
+            return JobRunner.start(job, factory: factory, pipeline: pipeline,
                                    textDigest: SHA256Digest.bytes(of:), runnerPID: getpid(), log: context.log, inbox: inbox)
         }
         return ConsoleView(header: header, panes: ConsolePanes.all(session), session: session)

@@ -12,21 +12,24 @@ enum JobWorker {
 
     static func execute(_ job: MatchingJob, context: CommandContext, isCancelledLocally: () -> Bool = { false },
                         observe: (MatchingJob) -> Void) throws -> MatchingJob {
-        let store = try context.store()
-        let chosen: MatchingPipeline
+        let chosen = try pipeline(for: job, context: context)
+        return try JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: try context.store(), pipeline: chosen,
+                                    textDigest: SHA256Digest.bytes(of:), runnerPID: getpid(), log: context.log,
+                                    isCancelledLocally: isCancelledLocally, observe: observe)
+    }
+
+    /// The pipeline to run `job` with. When it cannot be had (the model went missing since the job
+    /// was started), the job ends failed, saying why, and the reason is thrown.
+    static func pipeline(for job: MatchingJob, context: CommandContext) throws -> MatchingPipeline {
         do {
-            chosen = try pipeline(for: job.organizationID, context: context)
+            return try pipeline(for: job.organizationID, context: context)
         } catch {
-            // The model went missing since the job was started: the job ends, saying why.
-            try store.write { tx in
+            try context.store().write { tx in
                 try tx.finishJob(job.id, status: .failed, errorMessage: String(describing: error), failedStep: .embedding,
                                  at: UTCTimestamp.now())
             }
             throw error
         }
-        return try JobExecution.run(jobID: job.id, organizationID: job.organizationID, store: store, pipeline: chosen,
-                                    textDigest: SHA256Digest.bytes(of:), runnerPID: getpid(), log: context.log,
-                                    isCancelledLocally: isCancelledLocally, observe: observe)
     }
 
     /// The pipeline with the embedder the organization chose, or the reason it cannot run (the

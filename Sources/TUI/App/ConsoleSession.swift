@@ -19,7 +19,8 @@ public final class ConsoleSession {
     /// Opens a store of its own for work done off the main thread (a large import).
     public let storeFactory: any StoreFactory
     /// Starts a pending job on a thread of its own, posting its progress to `inbox`. The
-    /// composition root decides the store and the embedder; the TUI only watches.
+    /// composition root decides the store and the embedder; the TUI only watches. Throws when the
+    /// job cannot run (its embedder is missing), having ended the job failed with the reason.
     public let startJob: (MatchingJob, Inbox<JobRunner.Event>) throws -> JobRunner
     /// The semester the applicants, matching and feedback panes show (Enter on the semesters pane).
     public var currentSemester: Semester?

@@ -46,9 +46,8 @@ extension MatchingPane {
         do {
             adopt(try session.startJob(job, inbox), job: job)
         } catch {
-            // The job exists but cannot run here (e.g. the chosen model is missing): end it, saying so.
-            _ = try? session.matching.cancel(jobID: job.id, by: session.actor)
-            return .status("Matching job #\(job.id) could not start: \(error)")
+            // The job could not run here (e.g. the chosen model is missing); `startJob` ended it, saying why.
+            return .changed("Matching job #\(job.id) could not start: \(error)")
         }
         return .changed("Started matching job #\(job.id). c cancels it; the panes stay usable meanwhile.")
     }
